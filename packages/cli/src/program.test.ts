@@ -1,0 +1,10 @@
+import { createProgram } from './program';
+
+describe('agentic --help', () => {
+  it('lists its commands', () => {
+    const help = createProgram().helpInformation();
+    expect(help).toMatch(/Usage: agentic/);
+    expect(help).toMatch(/doctor\s+Check that this machine/);
+    expect(help).toMatch(/config\s+Inspect the portal configuration/);
+  });
+});

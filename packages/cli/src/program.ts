@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { registerConfigCommands } from './commands/config';
+import { registerDoctorCommand } from './commands/doctor';
+
+/** The `agentic` command line; each command group registers itself. */
+export function createProgram(): Command {
+  const program = new Command('agentic')
+    .description(
+      'Agentic DevOps for Backstage: command-line tools for the portal and its agents.',
+    )
+    .showHelpAfterError()
+    .version(require('../package.json').version);
+
+  registerDoctorCommand(program);
+  registerConfigCommands(program);
+  return program;
+}

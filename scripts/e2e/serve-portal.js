@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Serves the built app from the real backend (app-backend) on 127.0.0.1, for
+// the browser tests: `node scripts/e2e/serve-portal.js <port>`. The database
+// is in-memory SQLite, so every run starts from the example catalog.
+require('@backstage/cli/config/nodeTransform.cjs');
+const { startPortal } = require('../../packages/backend/src/testing/startPortal');
+
+const port = Number(process.argv[2] || process.env.PORT || 7077);
+
+startPortal({
+  port,
+  database: { client: 'better-sqlite3', connection: ':memory:' },
+}).then(
+  portal => {
+    console.log(`portal ready at ${portal.baseUrl}`);
+    const stop = () => portal.stop().then(() => process.exit(0));
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  },
+  error => {
+    console.error(String(error));
+    process.exit(1);
+  },
+);
