@@ -3,7 +3,9 @@
 // the browser tests: `node scripts/e2e/serve-portal.js <port>`. The database
 // is in-memory SQLite, so every run starts from the example catalog.
 require('@backstage/cli/config/nodeTransform.cjs');
-const { startPortal } = require('../../packages/backend/src/testing/startPortal');
+const {
+  startPortal,
+} = require('../../packages/backend/src/__testUtils__/startPortal');
 
 const port = Number(process.argv[2] || process.env.PORT || 7077);
 

@@ -15,10 +15,19 @@ test('guest opens the catalog and an example component', async ({ page }) => {
   await expect(component).toBeVisible();
   await component.click();
 
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-service/);
-  await expect(page.getByText('REST service that turns a cart into a paid order.').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Payments Team' }).first()).toBeVisible();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/checkout-service/,
+  );
+  await expect(
+    page.getByText('REST service that turns a cart into a paid order.').first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Payments Team' }).first(),
+  ).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible();
 
-  await page.screenshot({ path: 'test-results/smoke/checkout-service.png', fullPage: true });
+  await page.screenshot({
+    path: 'test-results/smoke/checkout-service.png',
+    fullPage: true,
+  });
 });

@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
-import { Portal, startPortal, waitFor } from './testing/startPortal';
+import { Portal, startPortal, waitFor } from './__testUtils__/startPortal';
 
 // Boots the real backend (every plugin of backend.ts) on a random port, once
 // on SQLite files and once on PostgreSQL when `make test` has started one.
 jest.setTimeout(180_000);
 
-const pgConnection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const pgConnection =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const requirePostgres = process.env.AGENTIC_TEST_REQUIRE_POSTGRES === '1';
 
 const exampleNames = [
@@ -38,7 +39,11 @@ async function expectExamplesInCatalog(portal: Portal, token: string) {
   const names = await waitFor(
     'the example catalog',
     async () => {
-      const body = await getJson(portal, token, '/api/catalog/entities/by-query?limit=200');
+      const body = await getJson(
+        portal,
+        token,
+        '/api/catalog/entities/by-query?limit=200',
+      );
       const found: string[] = body.items.map(
         (e: any) => `${e.kind}:${e.metadata.name}`,
       );
@@ -50,12 +55,16 @@ async function expectExamplesInCatalog(portal: Portal, token: string) {
 }
 
 async function expectPortalWorks(portal: Portal) {
-  const readiness = await fetch(`${portal.baseUrl}/.backstage/health/v1/readiness`);
+  const readiness = await fetch(
+    `${portal.baseUrl}/.backstage/health/v1/readiness`,
+  );
   expect(readiness.status).toBe(200);
   expect(await readiness.json()).toEqual({ status: 'ok' });
 
   // Unauthenticated calls are refused; the guest token is accepted.
-  const anonymous = await fetch(`${portal.baseUrl}/api/catalog/entities?limit=1`);
+  const anonymous = await fetch(
+    `${portal.baseUrl}/api/catalog/entities?limit=1`,
+  );
   expect(anonymous.status).toBe(401);
   const token = await portal.guestToken();
   await expectExamplesInCatalog(portal, token);
@@ -72,7 +81,11 @@ async function expectPortalWorks(portal: Portal) {
   const hits = await waitFor(
     'search results',
     async () => {
-      const body = await getJson(portal, token, '/api/search/query?term=checkout');
+      const body = await getJson(
+        portal,
+        token,
+        '/api/search/query?term=checkout',
+      );
       return body.results.length > 0 ? body.results : undefined;
     },
     90_000,
@@ -122,16 +135,20 @@ describe('the portal backend', () => {
     it('starts, signs in a guest and lists the example catalog', async () => {
       portal = await startPortal({ database: database() });
       await expectPortalWorks(portal);
-        expect(fs.readdirSync(dataDir)).toContain('catalog.sqlite');
+      expect(fs.readdirSync(dataDir)).toContain('catalog.sqlite');
     });
 
     it('keeps its data across a restart', async () => {
       // A user setting (the starred entities of the home page live there too).
       const token = await portal!.guestToken();
-      const settingUrl = '/api/user-settings/buckets/agentic/keys/restart-check';
+      const settingUrl =
+        '/api/user-settings/buckets/agentic/keys/restart-check';
       const saved = await fetch(`${portal!.baseUrl}${settingUrl}`, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
         body: JSON.stringify({ value: 'kept' }),
       });
       expect(saved.status).toBe(200);
@@ -139,11 +156,14 @@ describe('the portal backend', () => {
       await portal!.stop();
       portal = await startPortal({ database: database() });
       const again = await portal.guestToken();
-      expect(await getJson(portal, again, settingUrl)).toMatchObject({ value: 'kept' });
+      expect(await getJson(portal, again, settingUrl)).toMatchObject({
+        value: 'kept',
+      });
     });
   });
 
-  const describePostgres = pgConnection || requirePostgres ? describe : describe.skip;
+  const describePostgres =
+    pgConnection || requirePostgres ? describe : describe.skip;
   describePostgres('on PostgreSQL', () => {
     const prefix = `itest_${process.pid}_${Date.now() % 100000}_`;
     let portal: Portal | undefined;
@@ -171,11 +191,17 @@ describe('the portal backend', () => {
           'AGENTIC_TEST_REQUIRE_POSTGRES=1 but BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set',
         );
       }
-      const database: JsonObject = { client: 'pg', connection: pgConnection, prefix };
+      const database: JsonObject = {
+        client: 'pg',
+        connection: pgConnection,
+        prefix,
+      };
       portal = await startPortal({ database });
       await expectPortalWorks(portal);
       // Search runs on the pg engine, in the search plugin's own database.
-      expect(portal.output()).not.toContain('Postgres search engine is not supported');
+      expect(portal.output()).not.toContain(
+        'Postgres search engine is not supported',
+      );
 
       const admin = knexFactory({ client: 'pg', connection: pgConnection });
       try {

@@ -62,5 +62,7 @@ export function formatConfigProblems(problems: ConfigProblem[]): string {
   const lines = problems.map(
     p => `  - ${p.key} ${p.message}${p.envVar ? ` (set ${p.envVar})` : ''}`,
   );
-  return `Invalid configuration, the backend will not start:\n${lines.join('\n')}`;
+  return `Invalid configuration, the backend will not start:\n${lines.join(
+    '\n',
+  )}`;
 }

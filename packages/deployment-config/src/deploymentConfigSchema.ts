@@ -29,22 +29,30 @@ const port = z.union([z.number(), z.string()]).refine(
       n <= 65535
     );
   },
-  { error: issue => `must be a port number (1-65535), got '${String(issue.input)}'` },
+  {
+    error: issue =>
+      `must be a port number (1-65535), got '${String(issue.input)}'`,
+  },
 );
 
 const hostname = nonEmpty.refine(
   value => /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/i.test(value),
   {
     error: issue =>
-      `must be a host name without scheme or path (e.g. gitlab.example.com), got '${String(issue.input)}'`,
+      `must be a host name without scheme or path (e.g. gitlab.example.com), got '${String(
+        issue.input,
+      )}'`,
   },
 );
 
 const postgresConnection = z.union(
   [
-    z.string().trim().regex(/^postgres(ql)?:\/\//, {
-      error: 'must be a postgres:// connection string or an object',
-    }),
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, {
+        error: 'must be a postgres:// connection string or an object',
+      }),
     z.looseObject({
       host: nonEmpty,
       port: port.optional(),

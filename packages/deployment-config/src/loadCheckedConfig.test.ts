@@ -53,13 +53,22 @@ describe('loadCheckedConfig', () => {
     expect(await problemsOf(productionEnv)).toEqual([]);
     const { config, problems } = await loadCheckedConfig({
       rootDir: repoRoot,
-      argv: ['--config', 'app-config.yaml', '--config', 'app-config.production.yaml'],
+      argv: [
+        '--config',
+        'app-config.yaml',
+        '--config',
+        'app-config.production.yaml',
+      ],
       env: { ...productionEnv, ANTHROPIC_API_KEY: 'sk-ant-test' },
       watch: false,
     });
     expect(problems).toEqual([]);
-    expect(config.getString('agentic.reasoning.anthropic.apiKey')).toBe('sk-ant-test');
-    expect(config.getString('backend.database.connection.host')).toBe('db.internal');
+    expect(config.getString('agentic.reasoning.anthropic.apiKey')).toBe(
+      'sk-ant-test',
+    );
+    expect(config.getString('backend.database.connection.host')).toBe(
+      'db.internal',
+    );
   });
 
   it.each([
@@ -68,11 +77,18 @@ describe('loadCheckedConfig', () => {
     ['POSTGRES_PASSWORD', 'backend.database.connection.password', /is missing/],
     ['GITLAB_TOKEN', 'integrations.gitlab[0].token', /is missing/],
     ['GITLAB_HOST', 'integrations.gitlab[0].host', /is missing/],
-    ['AUTH_GITLAB_CLIENT_SECRET', 'auth.providers.gitlab.production.clientSecret', /is missing/],
+    [
+      'AUTH_GITLAB_CLIENT_SECRET',
+      'auth.providers.gitlab.production.clientSecret',
+      /is missing/,
+    ],
     ['BACKEND_SECRET', 'backend.auth.keys[0].secret', /is missing/],
     ['APP_BASE_URL', 'app.baseUrl', /is missing/],
   ])('names %s when it is unset', async (envVar, key, message) => {
-    const problems = await problemsOf({ ...productionEnv, [envVar]: undefined });
+    const problems = await problemsOf({
+      ...productionEnv,
+      [envVar]: undefined,
+    });
     expect(problems).toContainEqual({
       key,
       message: expect.stringMatching(message),
@@ -81,9 +97,24 @@ describe('loadCheckedConfig', () => {
   });
 
   it.each([
-    ['POSTGRES_PORT', 'abc', 'backend.database.connection.port', /must be a port number.*'abc'/],
-    ['POSTGRES_PORT', '70000', 'backend.database.connection.port', /must be a port number/],
-    ['GITLAB_HOST', 'https://gitlab.com', 'integrations.gitlab[0].host', /without scheme/],
+    [
+      'POSTGRES_PORT',
+      'abc',
+      'backend.database.connection.port',
+      /must be a port number.*'abc'/,
+    ],
+    [
+      'POSTGRES_PORT',
+      '70000',
+      'backend.database.connection.port',
+      /must be a port number/,
+    ],
+    [
+      'GITLAB_HOST',
+      'https://gitlab.com',
+      'integrations.gitlab[0].host',
+      /without scheme/,
+    ],
     ['APP_BASE_URL', 'portal.example.com', 'app.baseUrl', /http\(s\) URL/],
     ['POSTGRES_HOST', '   ', 'backend.database.connection.host', /is empty/],
   ])('names %s when it is %p', async (envVar, value, key, message) => {
@@ -116,7 +147,10 @@ describe('checkDeploymentConfig', () => {
     const problems = checkDeploymentConfig(
       new ConfigReader({
         app: { baseUrl: 'http://localhost:3000' },
-        backend: { baseUrl: 'http://localhost:7007', database: { client: 'mysql2' } },
+        backend: {
+          baseUrl: 'http://localhost:7007',
+          database: { client: 'mysql2' },
+        },
       }),
     );
     expect(problems).toEqual([
@@ -132,7 +166,10 @@ describe('checkDeploymentConfig', () => {
       app: { baseUrl: 'http://localhost:3000' },
       backend: {
         baseUrl: 'http://localhost:7007',
-        database: { client: 'pg', connection: 'postgresql://u:p@127.0.0.1:5432/x' },
+        database: {
+          client: 'pg',
+          connection: 'postgresql://u:p@127.0.0.1:5432/x',
+        },
       },
     });
     expect(checkDeploymentConfig(config)).toEqual([]);

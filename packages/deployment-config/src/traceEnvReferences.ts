@@ -17,10 +17,14 @@ export interface EnvReference {
 }
 
 const marker = (name: string, isSet: boolean) =>
-  `\u0000${isSet ? 'set' : 'unset'}:${name}\u0000`;
-const markerPattern = /\u0000(set|unset):([^\u0000]+)\u0000/g;
+  `<<agentic-env:${isSet ? 'set' : 'unset'}:${name}>>`;
+const markerPattern = /<<agentic-env:(set|unset):([^>]+)>>/g;
 
-function collect(value: JsonValue | undefined, key: string, out: EnvReference[]) {
+function collect(
+  value: JsonValue | undefined,
+  key: string,
+  out: EnvReference[],
+) {
   if (typeof value === 'string') {
     for (const match of value.matchAll(markerPattern)) {
       out.push({ key, envVar: match[2], isSet: match[1] === 'set' });

@@ -11,7 +11,9 @@ describe('agentic config check', () => {
       l => lines.push(l),
     );
     expect(code).toBe(0);
-    expect(lines.join('\n')).toMatch(/Configuration OK .*database: better-sqlite3/);
+    expect(lines.join('\n')).toMatch(
+      /Configuration OK .*database: better-sqlite3/,
+    );
   });
 
   it('names the missing keys of the production config', async () => {
@@ -26,8 +28,12 @@ describe('agentic config check', () => {
     );
     expect(code).toBe(1);
     const text = lines.join('\n');
-    expect(text).toContain('backend.database.connection.host is missing (set POSTGRES_HOST)');
-    expect(text).toContain('integrations.gitlab[0].token is missing (set GITLAB_TOKEN)');
+    expect(text).toContain(
+      'backend.database.connection.host is missing (set POSTGRES_HOST)',
+    );
+    expect(text).toContain(
+      'integrations.gitlab[0].token is missing (set GITLAB_TOKEN)',
+    );
     expect(text).not.toContain('ANTHROPIC_API_KEY');
   });
 });

@@ -33,7 +33,9 @@ export async function runConfigCheck(
   const database = config.getString('backend.database.client');
   out(
     `Configuration OK (${
-      files.length ? files.map(f => path.relative(cwd, f)).join(', ') : 'app-config.yaml'
+      files.length
+        ? files.map(f => path.relative(cwd, f)).join(', ')
+        : 'app-config.yaml'
     }; database: ${database})`,
   );
   return 0;
@@ -55,9 +57,8 @@ export function registerConfigCommands(program: Command) {
       [] as string[],
     )
     .action(async (opts: { config: string[] }) => {
-      process.exitCode = await runConfigCheck(
-        { config: opts.config },
-        line => process.stdout.write(`${line}\n`),
+      process.exitCode = await runConfigCheck({ config: opts.config }, line =>
+        process.stdout.write(`${line}\n`),
       );
     });
 }

@@ -10,7 +10,10 @@ export interface DoctorCheck {
 }
 
 function firstLine(command: string, args: string[]) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 10_000 });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   if (result.error || result.status !== 0) {
     return undefined;
   }
@@ -45,22 +48,51 @@ export const doctorChecks: DoctorCheck[] = [
       return {
         ok: major >= 22,
         detail: `${process.version} at ${process.execPath}${
-          major >= 22 ? '' : ' (Backstage needs 22 or 24: run make start or bin/agentic)'
+          major >= 22
+            ? ''
+            : ' (Backstage needs 22 or 24: run make start or bin/agentic)'
         }`,
       };
     },
   },
-  commandCheck('Yarn', 'yarn', ['--version'], true, 'enable it through corepack (scripts/toolchain.sh)'),
-  commandCheck('PostgreSQL server', 'initdb', ['--version'], false, 'make test runs the PostgreSQL tests with it'),
+  commandCheck(
+    'Yarn',
+    'yarn',
+    ['--version'],
+    true,
+    'enable it through corepack (scripts/toolchain.sh)',
+  ),
+  commandCheck(
+    'PostgreSQL server',
+    'initdb',
+    ['--version'],
+    false,
+    'make test runs the PostgreSQL tests with it',
+  ),
   {
     name: 'Chromium',
     required: false,
     run: () =>
       fs.existsSync('/usr/bin/chromium')
-        ? { ok: true, detail: firstLine('/usr/bin/chromium', ['--version']) ?? '/usr/bin/chromium' }
-        : { ok: false, detail: '/usr/bin/chromium not found: make test installs it with apt for the browser tests' },
+        ? {
+            ok: true,
+            detail:
+              firstLine('/usr/bin/chromium', ['--version']) ??
+              '/usr/bin/chromium',
+          }
+        : {
+            ok: false,
+            detail:
+              '/usr/bin/chromium not found: make test installs it with apt for the browser tests',
+          },
   },
-  commandCheck('git', 'git', ['--version'], false, 'local git repositories stand in for GitLab'),
+  commandCheck(
+    'git',
+    'git',
+    ['--version'],
+    false,
+    'local git repositories stand in for GitLab',
+  ),
 ];
 
 /** Prints one line per check; returns the exit code. */
@@ -71,7 +103,10 @@ export function runDoctor(
   let failed = 0;
   for (const check of checks) {
     const { ok, detail } = check.run();
-    const mark = ok ? 'ok  ' : check.required ? 'FAIL' : 'warn';
+    let mark = 'ok  ';
+    if (!ok) {
+      mark = check.required ? 'FAIL' : 'warn';
+    }
     out(`${mark} ${check.name}: ${detail}`);
     if (!ok && check.required) {
       failed += 1;
@@ -83,7 +118,9 @@ export function runDoctor(
 export function registerDoctorCommand(program: Command) {
   program
     .command('doctor')
-    .description('Check that this machine has what the portal and its tests need')
+    .description(
+      'Check that this machine has what the portal and its tests need',
+    )
     .action(() => {
       process.exitCode = runDoctor(doctorChecks, line =>
         process.stdout.write(`${line}\n`),

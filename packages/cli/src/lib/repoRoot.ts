@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The repository root: the nearest folder upwards holding backstage.json. */
+/**
+ * The repository root: the nearest folder upwards holding backstage.json,
+ * or the working directory itself outside a checkout.
+ */
 export function findRepoRoot(from: string = process.cwd()): string {
   let dir = path.resolve(from);
   for (;;) {
@@ -10,8 +13,7 @@ export function findRepoRoot(from: string = process.cwd()): string {
     }
     const parent = path.dirname(dir);
     if (parent === dir) {
-      // Outside a checkout: fall back to the package's own repository.
-      return path.resolve(__dirname, '../../../..');
+      return path.resolve(from);
     }
     dir = parent;
   }

@@ -14,7 +14,11 @@ const tools = [
   { url: '/catalog', label: 'Catalog', icon: <CategoryIcon /> },
   { url: '/create', label: 'Create', icon: <CreateIcon /> },
   { url: '/api-docs', label: 'APIs', icon: <ExtensionIcon /> },
-  { url: '/notifications', label: 'Notifications', icon: <NotificationsIcon /> },
+  {
+    url: '/notifications',
+    label: 'Notifications',
+    icon: <NotificationsIcon />,
+  },
 ];
 
 export const HomePage = () => (

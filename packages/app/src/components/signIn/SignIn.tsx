@@ -19,8 +19,7 @@ const gitlabProvider = {
  */
 export const SignIn = (props: SignInPageProps) => {
   const environment =
-    useApi(configApiRef).getOptionalString('auth.environment') ??
-    'development';
+    useApi(configApiRef).getOptionalString('auth.environment') ?? 'development';
   return environment === 'development' ? (
     <SignInPage {...props} auto providers={['guest']} />
   ) : (

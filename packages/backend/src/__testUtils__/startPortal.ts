@@ -23,6 +23,8 @@ export interface StartPortalOptions {
 
 export interface Portal {
   baseUrl: string;
+  /** The backend's process id. */
+  pid: number;
   /** Everything the backend process printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -59,7 +61,9 @@ export async function waitFor<T>(
     }
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`,
+  );
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -74,10 +78,14 @@ function exited(child: ChildProcess): Promise<void> {
  * paths in app-config.yaml hold), with app-config.yaml and a generated last
  * config file that binds it to 127.0.0.1 on a free port.
  */
-export async function startPortal(options: StartPortalOptions = {}): Promise<Portal> {
+export async function startPortal(
+  options: StartPortalOptions = {},
+): Promise<Portal> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'agentic-portal-config-'));
+  const scratch = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'agentic-portal-config-'),
+  );
   const overrideFile = path.join(scratch, 'app-config.test.yaml');
   fs.writeFileSync(
     overrideFile,
@@ -131,7 +139,9 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
         if (child.exitCode !== null || child.signalCode !== null) {
           return 'exited';
         }
-        const response = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+        const response = await fetch(
+          `${baseUrl}/.backstage/health/v1/readiness`,
+        );
         return response.ok ? 'ready' : undefined;
       },
       120_000,
@@ -146,6 +156,7 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
 
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => output,
     stop,
     async guestToken() {
@@ -153,7 +164,9 @@ export async function startPortal(options: StartPortalOptions = {}): Promise<Por
         headers: { 'X-Requested-With': 'XMLHttpRequest' },
       });
       if (!response.ok) {
-        throw new Error(`guest sign-in failed: ${response.status} ${await response.text()}`);
+        throw new Error(
+          `guest sign-in failed: ${response.status} ${await response.text()}`,
+        );
       }
       const body = await response.json();
       return body.backstageIdentity.token as string;
