@@ -21,8 +21,8 @@ const productionEnv = {
   AUTH_GITLAB_CLIENT_SECRET: 'client-secret',
 };
 
-async function problemsOf(env: Record<string, string | undefined>) {
-  const { config, problems } = await loadCheckedConfig({
+function loadProduction(env: Record<string, string | undefined>) {
+  return loadCheckedConfig({
     rootDir: repoRoot,
     argv: [
       '--config',
@@ -33,6 +33,10 @@ async function problemsOf(env: Record<string, string | undefined>) {
     env,
     watch: false,
   });
+}
+
+async function problemsOf(env: Record<string, string | undefined>) {
+  const { config, problems } = await loadProduction(env);
   config.close();
   return problems;
 }
@@ -51,16 +55,9 @@ describe('loadCheckedConfig', () => {
 
   it('accepts a complete production environment, with or without an Anthropic key', async () => {
     expect(await problemsOf(productionEnv)).toEqual([]);
-    const { config, problems } = await loadCheckedConfig({
-      rootDir: repoRoot,
-      argv: [
-        '--config',
-        'app-config.yaml',
-        '--config',
-        'app-config.production.yaml',
-      ],
-      env: { ...productionEnv, ANTHROPIC_API_KEY: 'sk-ant-test' },
-      watch: false,
+    const { config, problems } = await loadProduction({
+      ...productionEnv,
+      ANTHROPIC_API_KEY: 'sk-ant-test',
     });
     expect(problems).toEqual([]);
     expect(config.getString('agentic.reasoning.anthropic.apiKey')).toBe(
