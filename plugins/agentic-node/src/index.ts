@@ -1,0 +1,11 @@
+/**
+ * What backend plugins and modules use to take part in agentic workflows:
+ * the Planner's extension point for task handlers and workflow definitions,
+ * the workflow service, and the reasoning service.
+ *
+ * @packageDocumentation
+ */
+export * from './tasks/types';
+export * from './extensions';
+export * from './workflows/WorkflowService';
+export * from './reasoning/types';
