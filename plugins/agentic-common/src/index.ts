@@ -9,3 +9,4 @@ export * from './schema/workflow';
 export * from './permissions';
 export * from './client/PlannerApi';
 export * from './client/PlannerClient';
+export * from './signals';
