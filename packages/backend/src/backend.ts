@@ -23,6 +23,7 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import eventsBackend from '@backstage/plugin-events-backend';
 import eventsBackendModuleGitlab from '@backstage/plugin-events-backend-module-gitlab';
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import plannerBackend from '@agentic-devops/plugin-planner-backend';
 import {
   validatedRootConfigServiceFactory,
   ValidatedRootConfigOptions,
@@ -71,6 +72,9 @@ export function createAgenticBackend(options: ValidatedRootConfigOptions = {}) {
   backend.add(signalsBackend);
   backend.add(eventsBackend);
   backend.add(eventsBackendModuleGitlab);
+
+  // The agents. The Planner runs every agent's work as durable workflows.
+  backend.add(plannerBackend);
 
   // Offers the actions registered by plugins (backend.actions.pluginSources)
   // to AI clients over MCP.

@@ -24,6 +24,5 @@ export interface PlannerExtensionPoint {
   addWorkflowDefinition(...definitions: WorkflowDefinition[]): void;
 }
 
-export const plannerExtensionPoint = createExtensionPoint<PlannerExtensionPoint>(
-  { id: 'planner.workflows' },
-);
+export const plannerExtensionPoint =
+  createExtensionPoint<PlannerExtensionPoint>({ id: 'planner.workflows' });

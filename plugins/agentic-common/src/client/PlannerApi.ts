@@ -44,7 +44,10 @@ export interface PlannerApi {
     query?: { afterSeq?: number },
     options?: PlannerRequestOptions,
   ): Promise<WorkflowEvent[]>;
-  cancelWorkflow(id: string, options?: PlannerRequestOptions): Promise<Workflow>;
+  cancelWorkflow(
+    id: string,
+    options?: PlannerRequestOptions,
+  ): Promise<Workflow>;
   retryTask(
     workflowId: string,
     taskId: string,
@@ -60,5 +63,8 @@ export interface PlannerApi {
   ): Promise<Workflow>;
   listDefinitions(
     options?: PlannerRequestOptions,
-  ): Promise<{ definitions: WorkflowDefinitionInfo[]; taskTypes: TaskTypeInfo[] }>;
+  ): Promise<{
+    definitions: WorkflowDefinitionInfo[];
+    taskTypes: TaskTypeInfo[];
+  }>;
 }

@@ -129,25 +129,26 @@ export interface ListWorkflowsQuery {
   limit?: number;
 }
 
-export interface Page<T> {
+// Type aliases rather than interfaces, so they fit JSON-typed routers.
+export type Page<T> = {
   items: T[];
   totalCount: number;
   offset: number;
   limit: number;
-}
+};
 
-export interface WorkflowDefinitionInfo {
+export type WorkflowDefinitionInfo = {
   name: string;
   title: string;
   description?: string;
   /** JSON Schema of the parameters. */
   parametersSchema: Record<string, unknown>;
-}
+};
 
-export interface TaskTypeInfo {
+export type TaskTypeInfo = {
   type: string;
   title: string;
   description?: string;
   maxAttempts: number;
   parametersSchema: Record<string, unknown>;
-}
+};
