@@ -263,9 +263,7 @@ export class KnexWorkflowStore implements WorkflowStore {
   // ---------------------------------------------------------------------------
   // Workflows
 
-  async createWorkflow(
-    input: NewWorkflow,
-  ): Promise<{
+  async createWorkflow(input: NewWorkflow): Promise<{
     workflow: Workflow;
     created: boolean;
     change?: WorkflowChange;

@@ -410,22 +410,16 @@ describe('planner router', () => {
       server = backend.server;
       stop = () => backend.stop();
       owned = (
-        await request(server)
-          .post('/api/planner/workflows')
-          .set(auth)
-          .send({
-            definition: 'test.reject',
-            entityRef: 'component:default/checkout-service',
-          })
+        await request(server).post('/api/planner/workflows').set(auth).send({
+          definition: 'test.reject',
+          entityRef: 'component:default/checkout-service',
+        })
       ).body.id;
       foreign = (
-        await request(server)
-          .post('/api/planner/workflows')
-          .set(auth)
-          .send({
-            definition: 'test.wait',
-            entityRef: 'component:default/storefront',
-          })
+        await request(server).post('/api/planner/workflows').set(auth).send({
+          definition: 'test.wait',
+          entityRef: 'component:default/storefront',
+        })
       ).body.id;
     });
     afterAll(() => stop());
