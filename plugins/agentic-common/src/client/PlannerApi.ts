@@ -61,9 +61,7 @@ export interface PlannerApi {
     id: string,
     options?: PlannerRequestOptions,
   ): Promise<Workflow>;
-  listDefinitions(
-    options?: PlannerRequestOptions,
-  ): Promise<{
+  listDefinitions(options?: PlannerRequestOptions): Promise<{
     definitions: WorkflowDefinitionInfo[];
     taskTypes: TaskTypeInfo[];
   }>;

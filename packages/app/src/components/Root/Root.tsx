@@ -5,6 +5,7 @@ import ExtensionIcon from '@material-ui/icons/Extension';
 import CategoryIcon from '@material-ui/icons/Category';
 import LibraryBooks from '@material-ui/icons/LibraryBooks';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
+import AgentsIcon from '@material-ui/icons/Memory';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -78,6 +79,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
+        <SidebarItem icon={AgentsIcon} to="agentic" text="Agents" />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

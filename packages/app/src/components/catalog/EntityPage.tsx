@@ -52,6 +52,9 @@ import {
 
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
+import { EntityAgentsContent } from '@agentic-devops/plugin-agentic';
+
+const agentsContent = <EntityAgentsContent />;
 
 const techdocsContent = (
   <EntityTechdocsContent>
@@ -170,6 +173,10 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/agents" title="Agents">
+      {agentsContent}
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
     </EntityLayout.Route>
@@ -197,6 +204,10 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
+    <EntityLayout.Route path="/agents" title="Agents">
+      {agentsContent}
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
     </EntityLayout.Route>
@@ -214,6 +225,10 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/agents" title="Agents">
+      {agentsContent}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">

@@ -1,0 +1,141 @@
+import { ReactElement } from 'react';
+import { act, RenderResult } from '@testing-library/react';
+import { alertApiRef, errorApiRef } from '@backstage/core-plugin-api';
+import {
+  MockErrorApi,
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+  TestAppOptions,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  PLANNER_SIGNAL_CHANNEL,
+  PlannerApi,
+  WorkflowSignal,
+} from '@agentic-devops/plugin-agentic-common';
+import { plannerApiRef } from '../api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+
+/** A PlannerApi whose every method is a jest mock that rejects unless given. */
+export function createPlannerApi(
+  implementation: Partial<PlannerApi> = {},
+): jest.Mocked<PlannerApi> {
+  const notMocked = (name: string) =>
+    jest.fn((..._args: any[]) =>
+      Promise.reject(new Error(`${name} not mocked`)),
+    );
+  return {
+    createWorkflow: notMocked('createWorkflow'),
+    listWorkflows: notMocked('listWorkflows'),
+    getWorkflow: notMocked('getWorkflow'),
+    listEvents: notMocked('listEvents'),
+    cancelWorkflow: notMocked('cancelWorkflow'),
+    retryTask: notMocked('retryTask'),
+    listDeadLetters: notMocked('listDeadLetters'),
+    replayDeadLetter: notMocked('replayDeadLetter'),
+    listDefinitions: notMocked('listDefinitions'),
+    ...Object.fromEntries(
+      Object.entries(implementation).map(([name, fn]) => [
+        name,
+        jest.fn(fn as (...args: any[]) => any),
+      ]),
+    ),
+  } as unknown as jest.Mocked<PlannerApi>;
+}
+
+/** A signals API the test pushes messages through. */
+export class FakeSignalApi implements SignalApi {
+  readonly #listeners = new Map<string, Set<(message: any) => void>>();
+
+  subscribe(channel: string, onMessage: (message: any) => void) {
+    const listeners = this.#listeners.get(channel) ?? new Set();
+    listeners.add(onMessage);
+    this.#listeners.set(channel, listeners);
+    return { unsubscribe: () => listeners.delete(onMessage) };
+  }
+
+  subscriberCount(channel: string = PLANNER_SIGNAL_CHANNEL): number {
+    return this.#listeners.get(channel)?.size ?? 0;
+  }
+
+  publish(message: WorkflowSignal, channel: string = PLANNER_SIGNAL_CHANNEL) {
+    act(() => {
+      for (const listener of this.#listeners.get(channel) ?? []) {
+        listener(message);
+      }
+    });
+  }
+}
+
+/** A permission API that allows the named permissions (all with `true`). */
+export function permissionApi(allowed: boolean | string[]) {
+  return mockApis.permission({
+    authorize: request => {
+      const allow =
+        allowed === true ||
+        (Array.isArray(allowed) && allowed.includes(request.permission.name));
+      return allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
+    },
+  });
+}
+
+export interface RenderOptions extends TestAppOptions {
+  plannerApi: PlannerApi;
+  signalApi?: FakeSignalApi;
+  permissions?: boolean | string[];
+  errorApi?: MockErrorApi;
+  alertApi?: { post: jest.Mock; alert$: () => any };
+}
+
+export function createAlertApi() {
+  return {
+    post: jest.fn(),
+    alert$: () => ({ subscribe: () => ({ unsubscribe() {} }) }),
+  };
+}
+
+/** Renders in a test app with the Planner, signals, permission, alert and error APIs. */
+export async function renderWithApis(
+  element: ReactElement,
+  options: RenderOptions,
+): Promise<
+  RenderResult & {
+    signalApi: FakeSignalApi;
+    errorApi: MockErrorApi;
+    alertApi: { post: jest.Mock; alert$: () => any };
+  }
+> {
+  const {
+    plannerApi,
+    signalApi = new FakeSignalApi(),
+    permissions = true,
+    errorApi = new MockErrorApi({ collect: true }),
+    alertApi = createAlertApi(),
+    mountedRoutes,
+    ...appOptions
+  } = options;
+  const result = await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [plannerApiRef, plannerApi],
+        [signalApiRef, signalApi],
+        [permissionApiRef, permissionApi(permissions)],
+        [errorApiRef, errorApi],
+        [alertApiRef, alertApi],
+      ]}
+    >
+      {element}
+    </TestApiProvider>,
+    {
+      ...appOptions,
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...mountedRoutes,
+      },
+    },
+  );
+  return { ...result, signalApi, errorApi, alertApi };
+}

@@ -1,0 +1,1 @@
+export { AgenticPageContent } from './AgenticPage';

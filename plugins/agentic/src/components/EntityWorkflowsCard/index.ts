@@ -1,0 +1,2 @@
+export { EntityWorkflowsCard } from './EntityWorkflowsCard';
+export type { EntityWorkflowsCardProps } from './EntityWorkflowsCard';

@@ -1,0 +1,1 @@
+export { TaskGraph, taskNodeColor } from './TaskGraph';

@@ -1,0 +1,2 @@
+export { TaskTable } from './TaskTable';
+export type { TaskTableProps } from './TaskTable';

@@ -1,0 +1,2 @@
+export { WorkflowDetails, WorkflowDetailsView } from './WorkflowDetails';
+export type { WorkflowDetailsProps } from './WorkflowDetails';

@@ -1,0 +1,1 @@
+export { WorkflowProgress } from './WorkflowProgress';

@@ -1,0 +1,2 @@
+export { WorkflowStatus, statusKind, statusLabel } from './WorkflowStatus';
+export type { AnyStatus, StatusKind } from './WorkflowStatus';

@@ -1,0 +1,18 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  isTerminalWorkflowStatus,
+  WorkflowDetails,
+} from '@agentic-devops/plugin-agentic-common';
+import { plannerApiRef } from '../api';
+import { LiveLoadState, useLiveLoad } from './useLiveLoad';
+
+/** One workflow with its tasks, attempts and events, kept current while it runs. */
+export function useWorkflowDetails(
+  workflowId: string,
+): LiveLoadState<WorkflowDetails> {
+  const plannerApi = useApi(plannerApiRef);
+  return useLiveLoad(() => plannerApi.getWorkflow(workflowId), workflowId, {
+    concerns: signal => signal.workflowId === workflowId,
+    isLive: workflow => !isTerminalWorkflowStatus(workflow.status),
+  });
+}
