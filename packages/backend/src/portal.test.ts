@@ -106,8 +106,15 @@ async function expectPortalWorks(portal: Portal) {
   const mcpText = await mcp.text();
   const data = mcpText.split('\n').find(l => l.startsWith('data: '));
   const tools = JSON.parse(data ? data.slice(6) : mcpText).result.tools;
-  expect(tools.map((t: any) => t.name)).toEqual(
-    expect.arrayContaining([expect.stringMatching(/catalog|entity/i)]),
+  const toolNames = tools.map((t: any) => t.name);
+  expect(toolNames).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/catalog|entity/i),
+      // The Planner's operations, for AI clients.
+      expect.stringMatching(/create-workflow/),
+      expect.stringMatching(/get-workflow/),
+      expect.stringMatching(/list-workflows/),
+    ]),
   );
 
   // Notifications and signals are mounted.

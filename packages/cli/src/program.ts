@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerWorkflowCommands } from './commands/workflows';
 
 /** The `agentic` command line; each command group registers itself. */
 export function createProgram(): Command {
@@ -13,5 +14,6 @@ export function createProgram(): Command {
 
   registerDoctorCommand(program);
   registerConfigCommands(program);
+  registerWorkflowCommands(program);
   return program;
 }

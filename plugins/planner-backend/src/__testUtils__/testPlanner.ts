@@ -92,6 +92,15 @@ const waiting: TaskHandler<{}> = {
   },
 };
 
+/** Waits for abort too, but gives up on itself after 100 ms. */
+const slow: TaskHandler<{}> = {
+  ...waiting,
+  type: 'test.slow',
+  title: 'Too slow',
+  maxAttempts: 1,
+  timeoutMs: 100,
+};
+
 export const testTasksModule = createBackendModule({
   pluginId: 'planner',
   moduleId: 'test-tasks',
@@ -99,7 +108,13 @@ export const testTasksModule = createBackendModule({
     env.registerInit({
       deps: { planner: plannerExtensionPoint },
       async init({ planner }) {
-        planner.addTaskHandler(flaky, rejecting, waiting);
+        planner.addTaskHandler(flaky, rejecting, waiting, slow);
+        planner.addWorkflowDefinition({
+          name: 'test.slow',
+          title: 'Slow workflow',
+          parameters: z.object({}),
+          plan: () => [{ key: 'slow', type: 'test.slow' }],
+        });
         planner.addWorkflowDefinition({
           name: 'test.flaky',
           title: 'Flaky workflow',

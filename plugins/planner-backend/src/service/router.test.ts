@@ -255,6 +255,19 @@ describe('planner router', () => {
       expect(again.status).toBe(409);
     });
 
+    it("aborts an attempt that outlives its handler's timeout", async () => {
+      const res = await request(server)
+        .post('/api/planner/workflows')
+        .set(auth)
+        .send({ definition: 'test.slow' });
+      const failed = await finished(server, res.body.id);
+      expect(failed).toMatchObject({
+        status: 'failed',
+        error: 'slow: timed out after 100 ms',
+      });
+      expect(abortReasons).toContain('timeout');
+    });
+
     it('replays a dead letter', async () => {
       const res = await request(server)
         .post('/api/planner/workflows')
@@ -417,7 +430,7 @@ describe('planner router', () => {
       ).body.id;
       foreign = (
         await request(server).post('/api/planner/workflows').set(auth).send({
-          definition: 'test.wait',
+          definition: 'core.noop',
           entityRef: 'component:default/storefront',
         })
       ).body.id;
