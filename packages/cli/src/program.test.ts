@@ -6,6 +6,8 @@ describe('agentic --help', () => {
     expect(help).toMatch(/Usage: agentic/);
     expect(help).toMatch(/doctor\s+Check that this machine/);
     expect(help).toMatch(/config\s+Inspect the portal configuration/);
-    expect(help).toMatch(/workflows\s+Planner workflows of a running portal/);
+    expect(help).toMatch(
+      /workflows \[options\]\s+Planner workflows of a running portal/,
+    );
   });
 });
