@@ -10,6 +10,7 @@ import {
 } from '@agentic-devops/plugin-agentic-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import { TaskContext } from '@agentic-devops/plugin-agentic-node';
 
 /** What a permission condition can filter workflows on (see permissions/rules.ts). */
 export type WorkflowQuery = {
@@ -48,13 +49,7 @@ export interface ClaimedTask {
   attempt: number;
   maxAttempts: number;
   worker: string;
-  workflow: {
-    id: string;
-    definition: string;
-    parameters: JsonObject;
-    entityRef?: string;
-    requestedBy: string;
-  };
+  workflow: TaskContext['workflow'];
   /** Outputs of the dependencies, by key. */
   inputs: Record<string, JsonObject>;
 }

@@ -228,10 +228,16 @@ export class PlannerService {
     );
   }
 
-  async list(
-    query: ListWorkflowsQuery,
+  /** A page of what the caller may read: the read permission's filter applied in the query. */
+  async #readablePage<T>(
+    query: { offset?: number; limit?: number },
     context: CallContext,
-  ): Promise<Page<Workflow>> {
+    load: (page: {
+      permission?: PermissionCriteria<WorkflowQuery>;
+      offset: number;
+      limit: number;
+    }) => Promise<Page<T>>,
+  ): Promise<Page<T>> {
     const offset = query.offset ?? 0;
     const limit = Math.min(query.limit ?? 20, MAX_PAGE);
     const filter = await this.#filter(
@@ -239,14 +245,21 @@ export class PlannerService {
       context.credentials,
     );
     if (filter === null) return { items: [], totalCount: 0, offset, limit };
-    return this.deps.store.listWorkflows({
-      entityRef: query.entityRef,
-      status: query.status,
-      definition: query.definition,
-      permission: filter,
-      offset,
-      limit,
-    });
+    return load({ permission: filter, offset, limit });
+  }
+
+  async list(
+    query: ListWorkflowsQuery,
+    context: CallContext,
+  ): Promise<Page<Workflow>> {
+    return this.#readablePage(query, context, page =>
+      this.deps.store.listWorkflows({
+        entityRef: query.entityRef,
+        status: query.status,
+        definition: query.definition,
+        ...page,
+      }),
+    );
   }
 
   async get(id: string, context: CallContext): Promise<WorkflowDetails> {
@@ -323,20 +336,13 @@ export class PlannerService {
   }
 
   async listDeadLetters(query: ListDeadLettersQuery, context: CallContext) {
-    const offset = query.offset ?? 0;
-    const limit = Math.min(query.limit ?? 20, MAX_PAGE);
-    const filter = await this.#filter(
-      agenticWorkflowReadPermission,
-      context.credentials,
+    return this.#readablePage(query, context, page =>
+      this.deps.store.listDeadLetters({
+        workflowId: query.workflowId,
+        includeReplayed: query.includeReplayed,
+        ...page,
+      }),
     );
-    if (filter === null) return { items: [], totalCount: 0, offset, limit };
-    return this.deps.store.listDeadLetters({
-      workflowId: query.workflowId,
-      includeReplayed: query.includeReplayed,
-      permission: filter,
-      offset,
-      limit,
-    });
   }
 
   async replayDeadLetter(id: string, context: CallContext) {
