@@ -3,7 +3,7 @@
 require('@backstage/cli/config/nodeTransform.cjs');
 const {
   createLineRedactor,
-} = require('../../plugins/agentic-node/src/redaction/redactSecrets');
+} = require('../../plugins/agentic-common/src/redaction/redactSecrets');
 
 const ordinary = [
   'Collecting requests==2.31.0',

@@ -9,4 +9,7 @@ export * from './schema/workflow';
 export * from './permissions';
 export * from './client/PlannerApi';
 export * from './client/PlannerClient';
+export * from './client/PluginApiClient';
 export * from './signals';
+export * from './redaction/redactSecrets';
+export * from './text/LiteralMatcher';

@@ -9,7 +9,7 @@ export * from './tasks/types';
 export * from './extensions';
 export * from './workflows/WorkflowService';
 export * from './reasoning/types';
-export * from './redaction/redactSecrets';
+
 export * from './reasoning/RulesReasoningService';
 export * from './reasoning/ClaudeReasoningService';
 export * from './reasoning/ReasoningUsageStore';

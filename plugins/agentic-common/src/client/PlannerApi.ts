@@ -10,11 +10,10 @@ import {
   WorkflowEvent,
 } from '../schema/workflow';
 
+import { RequestOptions } from './PluginApiClient';
+
 /** Per-call options: a token for backend and CLI callers, and cancellation. */
-export interface PlannerRequestOptions {
-  token?: string;
-  signal?: AbortSignal;
-}
+export type PlannerRequestOptions = RequestOptions;
 
 export interface ListDeadLettersQuery {
   workflowId?: string;

@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import {
   CreateWorkflowRequest,
   DeadLetter,
@@ -15,67 +14,28 @@ import {
   PlannerApi,
   PlannerRequestOptions,
 } from './PlannerApi';
+import {
+  PluginApiClient,
+  PluginApiClientOptions,
+  toSearch,
+} from './PluginApiClient';
 
 /** The plugin id the Planner's backend is mounted under. */
 export const PLANNER_PLUGIN_ID = 'planner';
 
-export interface PlannerClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** The frontend passes its fetchApi (which adds the user's token); defaults to global fetch. */
-  fetchApi?: { fetch: typeof fetch };
-}
-
-type Query = Record<string, string | number | boolean | string[] | undefined>;
-
-function toSearch(query: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    for (const item of [value].flat()) {
-      params.append(key, String(item));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+export type PlannerClientOptions = PluginApiClientOptions;
 
 /** HTTP client for the Planner; one implementation for browser, CLI and backends. */
-export class PlannerClient implements PlannerApi {
-  readonly #discoveryApi: PlannerClientOptions['discoveryApi'];
-  readonly #fetchApi: { fetch: typeof fetch };
-
+export class PlannerClient extends PluginApiClient implements PlannerApi {
   constructor(options: PlannerClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
-  }
-
-  async #request<T>(
-    method: string,
-    path: string,
-    options: PlannerRequestOptions = {},
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl(PLANNER_PLUGIN_ID);
-    const headers: Record<string, string> = {};
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal,
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return { status: response.status, body: (await response.json()) as T };
+    super(PLANNER_PLUGIN_ID, options);
   }
 
   async createWorkflow(
     request: CreateWorkflowRequest,
     options?: PlannerRequestOptions,
   ) {
-    const { status, body } = await this.#request<Workflow>(
+    const { status, body } = await this.request<Workflow>(
       'POST',
       '/workflows',
       options,
@@ -88,7 +48,7 @@ export class PlannerClient implements PlannerApi {
     query: ListWorkflowsQuery = {},
     options?: PlannerRequestOptions,
   ) {
-    const { body } = await this.#request<Page<Workflow>>(
+    const { body } = await this.request<Page<Workflow>>(
       'GET',
       `/workflows${toSearch({ ...query })}`,
       options,
@@ -97,7 +57,7 @@ export class PlannerClient implements PlannerApi {
   }
 
   async getWorkflow(id: string, options?: PlannerRequestOptions) {
-    const { body } = await this.#request<WorkflowDetails>(
+    const { body } = await this.request<WorkflowDetails>(
       'GET',
       `/workflows/${encodeURIComponent(id)}`,
       options,
@@ -110,7 +70,7 @@ export class PlannerClient implements PlannerApi {
     query: { afterSeq?: number } = {},
     options?: PlannerRequestOptions,
   ) {
-    const { body } = await this.#request<{ items: WorkflowEvent[] }>(
+    const { body } = await this.request<{ items: WorkflowEvent[] }>(
       'GET',
       `/workflows/${encodeURIComponent(id)}/events${toSearch(query)}`,
       options,
@@ -119,7 +79,7 @@ export class PlannerClient implements PlannerApi {
   }
 
   async cancelWorkflow(id: string, options?: PlannerRequestOptions) {
-    const { body } = await this.#request<Workflow>(
+    const { body } = await this.request<Workflow>(
       'POST',
       `/workflows/${encodeURIComponent(id)}/cancel`,
       options,
@@ -133,7 +93,7 @@ export class PlannerClient implements PlannerApi {
     taskId: string,
     options?: PlannerRequestOptions,
   ) {
-    const { body } = await this.#request<Workflow>(
+    const { body } = await this.request<Workflow>(
       'POST',
       `/workflows/${encodeURIComponent(workflowId)}/tasks/${encodeURIComponent(
         taskId,
@@ -148,7 +108,7 @@ export class PlannerClient implements PlannerApi {
     query: ListDeadLettersQuery = {},
     options?: PlannerRequestOptions,
   ) {
-    const { body } = await this.#request<Page<DeadLetter>>(
+    const { body } = await this.request<Page<DeadLetter>>(
       'GET',
       `/dead-letters${toSearch({ ...query })}`,
       options,
@@ -157,7 +117,7 @@ export class PlannerClient implements PlannerApi {
   }
 
   async replayDeadLetter(id: string, options?: PlannerRequestOptions) {
-    const { body } = await this.#request<Workflow>(
+    const { body } = await this.request<Workflow>(
       'POST',
       `/dead-letters/${encodeURIComponent(id)}/replay`,
       options,
@@ -167,7 +127,7 @@ export class PlannerClient implements PlannerApi {
   }
 
   async listDefinitions(options?: PlannerRequestOptions) {
-    const { body } = await this.#request<{
+    const { body } = await this.request<{
       definitions: WorkflowDefinitionInfo[];
       taskTypes: TaskTypeInfo[];
     }>('GET', '/definitions', options);

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../redaction/redactSecrets';
+import { redactSecrets } from '@agentic-devops/plugin-agentic-common';
 import { ReasoningRequest, ReasoningResult } from './types';
 
 /**

@@ -7,6 +7,53 @@
 export const mightHoldSecret =
   /gl(?:pat|dt|ptt|rt|cbt|soat|oas|imt|agent|ffct|ft|wt)-|GR1348941|gh[pousr]_|github_pat_|xox[a-z]-|xapp-|hooks\.slack\.com|AKIA|ASIA|sk-ant-|npm_|PRIVATE KEY|eyJ|:\/\/[^\s/@]*@|secret|token|passw|pwd|api[_.-]?key|private[_.-]?key|access[_.-]?key|credential|auth/i;
 
+/**
+ * Plain fragments (to compare ignoring case) of which every line that
+ * `mightHoldSecret` accepts contains one, or else `://` followed by a user
+ * (`URL_WITH_USERINFO`): for scanners that already run a literal matcher over
+ * each line and can tell the redactor to skip its own test
+ * (`LineRedactor.redactLine(line, false)`).
+ */
+export const URL_WITH_USERINFO = /:\/\/[^\s/@]*@/;
+
+export const SECRET_FRAGMENTS: readonly string[] = [
+  ...[
+    'pat',
+    'dt',
+    'ptt',
+    'rt',
+    'cbt',
+    'soat',
+    'oas',
+    'imt',
+    'agent',
+    'ffct',
+    'ft',
+    'wt',
+  ].map(p => `gl${p}-`),
+  'GR1348941',
+  ...['p', 'o', 'u', 's', 'r'].map(p => `gh${p}_`),
+  'github_pat_',
+  'xox',
+  'xapp-',
+  'hooks.slack.com',
+  'AKIA',
+  'ASIA',
+  'sk-ant-',
+  'npm_',
+  'PRIVATE KEY',
+  'eyJ',
+  'secret',
+  'token',
+  'passw',
+  'pwd',
+  'credential',
+  'auth',
+  ...['api', 'private', 'access'].flatMap(p =>
+    ['', '_', '.', '-'].map(sep => `${p}${sep}key`),
+  ),
+];
+
 /** Tokens recognisable by their shape alone, replaced whole. */
 export const tokenPatterns: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
   {

@@ -200,7 +200,7 @@ describe('createLineRedactor', () => {
       '-----END OPENSSH PRIVATE KEY-----',
       '$ ssh-add deploy_key',
     ];
-    expect(log.map(redactor.redactLine)).toEqual([
+    expect(log.map(line => redactor.redactLine(line))).toEqual([
       '$ cat deploy_key',
       '[REDACTED:private-key]',
       '[REDACTED:private-key]',
@@ -219,7 +219,7 @@ describe('createLineRedactor', () => {
         'key: -----BEGIN RSA PRIVATE KEY-----',
         'MIIEowIBAAKCAQEA',
         `-----END RSA PRIVATE KEY----- then ${fake.ghp}`,
-      ].map(redactor.redactLine),
+      ].map(line => redactor.redactLine(line)),
     ).toEqual([
       'key: [REDACTED:private-key]',
       '[REDACTED:private-key]',
@@ -247,6 +247,6 @@ describe('createLineRedactor', () => {
       'MIIBszCCAVmgAwIBAgIUQ',
       '-----END CERTIFICATE-----',
     ];
-    expect(lines.map(redactor.redactLine)).toEqual(lines);
+    expect(lines.map(line => redactor.redactLine(line))).toEqual(lines);
   });
 });

@@ -11,11 +11,17 @@ import {
 
 /** Redacts a text line by line, keeping state across lines (private key blocks). */
 export interface LineRedactor {
-  redactLine(line: string): string;
+  /**
+   * `mightHoldSecret: false` skips the redactor's own cheap test, for callers
+   * that already know the line holds none of `SECRET_FRAGMENTS`.
+   */
+  redactLine(line: string, mightHoldSecret?: boolean): string;
   /** How many secrets were replaced so far (a private key block counts once). */
   readonly redactions: number;
   /** The kinds replaced so far, e.g. `github-token`, `private-key`. */
   readonly kinds: Set<string>;
+  /** Inside a private key block: every line is redacted until its end line. */
+  readonly inPrivateKey: boolean;
 }
 
 export interface RedactedText {
@@ -76,7 +82,7 @@ export function createLineRedactor(): LineRedactor {
     );
   };
 
-  const redactLine = (line: string): string => {
+  const redactLine = (line: string, hint?: boolean): string => {
     if (inPrivateKey) {
       const end = privateKeyEnd.exec(line);
       if (!end) {
@@ -86,7 +92,7 @@ export function createLineRedactor(): LineRedactor {
       return privateKeyMask + redactLine(line.slice(end.index + end[0].length));
     }
     // The one cheap test most lines stop at.
-    if (!mightHoldSecret.test(line)) {
+    if (hint === false || (hint === undefined && !mightHoldSecret.test(line))) {
       return line;
     }
     const begin = privateKeyBegin.exec(line);
@@ -108,16 +114,20 @@ export function createLineRedactor(): LineRedactor {
       return redactions;
     },
     kinds,
+    get inPrivateKey() {
+      return inPrivateKey;
+    },
   };
 }
 
 /** Redacts the secrets in a text; see `createLineRedactor` for what is replaced. */
 export function redactSecrets(text: string): RedactedText {
   const redactor = createLineRedactor();
-  const lines = text.split('\n').map(redactor.redactLine);
+  const lines = text.split('\n').map(line => redactor.redactLine(line));
   return {
     text: lines.join('\n'),
     redactions: redactor.redactions,
     kinds: [...redactor.kinds].sort(),
   };
 }
+export { SECRET_FRAGMENTS, URL_WITH_USERINFO } from './secretPatterns';

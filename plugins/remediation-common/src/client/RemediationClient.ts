@@ -1,0 +1,136 @@
+import {
+  Page,
+  PluginApiClient,
+  PluginApiClientOptions,
+  RequestOptions,
+  toSearch,
+} from '@agentic-devops/plugin-agentic-common';
+import { Diagnosis } from '../diagnosis';
+import {
+  Remediation,
+  RemediationStats,
+  RemediationStatus,
+} from '../remediation';
+
+export const REMEDIATION_PLUGIN_ID = 'remediation';
+
+export interface ListRemediationsQuery {
+  entityRef?: string;
+  status?: RemediationStatus[];
+  offset?: number;
+  limit?: number;
+}
+
+/** The Remediation agent's REST API (`/api/remediation`). */
+export interface RemediationApi {
+  listRemediations(
+    query?: ListRemediationsQuery,
+    options?: RequestOptions,
+  ): Promise<Page<Remediation>>;
+  getRemediation(id: string, options?: RequestOptions): Promise<Remediation>;
+  approve(
+    id: string,
+    comment?: string,
+    options?: RequestOptions,
+  ): Promise<Remediation>;
+  reject(
+    id: string,
+    comment?: string,
+    options?: RequestOptions,
+  ): Promise<Remediation>;
+  getStats(
+    query?: { entityRef?: string },
+    options?: RequestOptions,
+  ): Promise<RemediationStats>;
+  /** Runs a local repository's pipeline and remediates a failure (the embedded default). */
+  startLocal(
+    request: { repoDir: string; entityRef?: string },
+    options?: RequestOptions,
+  ): Promise<{
+    remediation?: Remediation;
+    pipeline: { status: string; pipelineId: string };
+  }>;
+  /** Diagnoses a log with the portal's playbooks and reasoning service. */
+  analyze(log: string, options?: RequestOptions): Promise<Diagnosis>;
+}
+
+export class RemediationClient
+  extends PluginApiClient
+  implements RemediationApi
+{
+  constructor(options: PluginApiClientOptions) {
+    super(REMEDIATION_PLUGIN_ID, options);
+  }
+
+  async listRemediations(
+    query: ListRemediationsQuery = {},
+    options?: RequestOptions,
+  ) {
+    return (
+      await this.request<Page<Remediation>>(
+        'GET',
+        `/remediations${toSearch({ ...query })}`,
+        options,
+      )
+    ).body;
+  }
+
+  async getRemediation(id: string, options?: RequestOptions) {
+    return (
+      await this.request<Remediation>(
+        'GET',
+        `/remediations/${encodeURIComponent(id)}`,
+        options,
+      )
+    ).body;
+  }
+
+  async approve(id: string, comment?: string, options?: RequestOptions) {
+    return (
+      await this.request<Remediation>(
+        'POST',
+        `/remediations/${encodeURIComponent(id)}/approve`,
+        options,
+        { comment },
+      )
+    ).body;
+  }
+
+  async reject(id: string, comment?: string, options?: RequestOptions) {
+    return (
+      await this.request<Remediation>(
+        'POST',
+        `/remediations/${encodeURIComponent(id)}/reject`,
+        options,
+        { comment },
+      )
+    ).body;
+  }
+
+  async getStats(query: { entityRef?: string } = {}, options?: RequestOptions) {
+    return (
+      await this.request<RemediationStats>(
+        'GET',
+        `/stats${toSearch(query)}`,
+        options,
+      )
+    ).body;
+  }
+
+  async startLocal(
+    request: { repoDir: string; entityRef?: string },
+    options?: RequestOptions,
+  ) {
+    return (
+      await this.request<{
+        remediation?: Remediation;
+        pipeline: { status: string; pipelineId: string };
+      }>('POST', '/local/runs', options, request)
+    ).body;
+  }
+
+  async analyze(log: string, options?: RequestOptions) {
+    return (await this.request<Diagnosis>('POST', '/analyze', options, { log }))
+      .body;
+  }
+}

@@ -1,0 +1,293 @@
+import { createLineRedactor } from '@agentic-devops/plugin-agentic-common';
+import { EvidenceLine } from '@agentic-devops/plugin-remediation-common';
+import { cleanLine } from '../log/cleanLine';
+import { fromLatin1, MAX_LINE_CHARS } from '../log/readLines';
+import { CompiledRule, RuleSet } from './RuleSet';
+
+/** A line a rule matched, with a few lines around it (all redacted). */
+export interface Occurrence {
+  rule: CompiledRule;
+  line: number;
+  text: string;
+  facts: Record<string, string>;
+  before: EvidenceLine[];
+  after: EvidenceLine[];
+}
+
+export interface ScanResult {
+  lines: number;
+  bytes: number;
+  /** Per rule: its first and last occurrence, and how often it matched. */
+  matches: Map<string, { first: Occurrence; last: Occurrence; count: number }>;
+  /** Rules whose `alsoSeen` pattern occurred somewhere. */
+  alsoSeen: Set<string>;
+  /** The last lines of the log, about `tailBytes` of them. */
+  tail: EvidenceLine[];
+  /** How many secrets redaction replaced. */
+  redactions: number;
+}
+
+export interface ScanOptions {
+  tailBytes?: number;
+  contextLines?: number;
+}
+
+const NEWLINE = 10;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One pass over a job log in bounded memory. Every line that can matter
+ * (it holds a rule's literal, a secret's fragment, escape codes or section
+ * markers) is cleaned, matched and redacted before anything keeps it; all
+ * other lines are, by construction, already clean, free of secrets and
+ * unmatched, and are only counted. Kept: matches with a few lines around
+ * them, and the tail. The bytes of each chunk are scanned by one literal
+ * automaton, without decoding and without a string per line, which is what
+ * makes 500 MB logs fast; lines are read as latin1 (one character per byte)
+ * and what is kept is turned back into UTF-8.
+ */
+export async function scanLog(
+  input: AsyncIterable<Buffer | string>,
+  rules: RuleSet,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
+  const tailBytes = options.tailBytes ?? 32 * 1024;
+  const contextLines = options.contextLines ?? 3;
+  const redactor = createLineRedactor();
+  const matches: ScanResult['matches'] = new Map();
+  const alsoSeen = new Set<string>();
+
+  let lineNo = 0;
+  let bytes = 0;
+  /** Lines of earlier chunks, as kept: the tail so far (bounded by tailBytes). */
+  let window: EvidenceLine[] = [];
+  /** Occurrences still collecting the lines after them. */
+  let awaitingAfter: Occurrence[] = [];
+  /** The current chunk. */
+  let chunk: Buffer = EMPTY;
+  /**
+   * What processed lines became, where it differs from the raw line (by line
+   * number): only for the last few lines (context for the next match) and for
+   * the chunk's last tailBytes (the tail), so that little outlives a chunk.
+   */
+  let recentlyProcessed: Array<[number, string]> = [];
+  let processed = new Map<number, string>();
+  let keepFrom = 0;
+  /** Inside an over-long line whose head was already handled. */
+  let skipping = false;
+
+  const lineText = (start: number, end: number) =>
+    chunk.toString('latin1', start, Math.min(end, start + MAX_LINE_CHARS));
+
+  /** The line between `start` and `end` of the chunk, as kept. */
+  const keptLine = (
+    number: number,
+    start: number,
+    end: number,
+  ): EvidenceLine => ({
+    line: number,
+    text: fromLatin1(
+      recentlyProcessed.find(([n]) => n === number)?.[1] ??
+        processed.get(number) ??
+        lineText(start, end),
+    ),
+  });
+
+  /** Up to `count` lines before the line starting at `start` (line number `number`). */
+  const linesBefore = (
+    number: number,
+    start: number,
+    count: number,
+  ): EvidenceLine[] => {
+    const lines: EvidenceLine[] = [];
+    let end = start - 1;
+    let n = number - 1;
+    while (lines.length < count && n >= 1) {
+      if (end < 0) {
+        const from = window.length - (count - lines.length);
+        lines.unshift(...window.slice(Math.max(0, from)));
+        break;
+      }
+      const lineStart = end === 0 ? 0 : chunk.lastIndexOf(NEWLINE, end - 1) + 1;
+      lines.unshift(keptLine(n, lineStart, end));
+      end = lineStart - 1;
+      n -= 1;
+    }
+    return lines;
+  };
+
+  /** Cleans, matches and redacts one line; `start` locates it in the chunk. */
+  const processLine = (
+    raw: string,
+    number: number,
+    start: number,
+    known?: Set<number>,
+  ) => {
+    let clean = raw;
+    let found = rules.scan(raw, false, known);
+    if (found.needsCleaning) {
+      clean = cleanLine(raw);
+      found = rules.scan(clean, true);
+    }
+    const kept = redactor.redactLine(clean, found.mightHoldSecret);
+    if (kept !== raw) {
+      recentlyProcessed.push([number, kept]);
+      if (recentlyProcessed.length > contextLines) recentlyProcessed.shift();
+      if (start >= keepFrom) processed.set(number, kept);
+    }
+
+    if (awaitingAfter.length) {
+      const entry = { line: number, text: fromLatin1(kept) };
+      for (const occurrence of awaitingAfter) occurrence.after.push(entry);
+      awaitingAfter = awaitingAfter.filter(o => o.after.length < contextLines);
+    }
+    for (const key of found.alsoSeen) alsoSeen.add(key);
+    for (const { rule, facts } of found.hits) {
+      const occurrence: Occurrence = {
+        rule,
+        line: number,
+        text: fromLatin1(kept),
+        // Captured facts come from the clean line: drop what redaction removed.
+        facts: {
+          ...rule.spec.facts,
+          ...Object.fromEntries(
+            Object.entries(facts).map(([k, v]) => [
+              k,
+              kept.includes(v) ? fromLatin1(v) : '[REDACTED]',
+            ]),
+          ),
+        },
+        before: linesBefore(number, start, contextLines),
+        after: [],
+      };
+      const seen = matches.get(rule.key);
+      if (seen) {
+        seen.last = occurrence;
+        seen.count += 1;
+      } else {
+        matches.set(rule.key, {
+          first: occurrence,
+          last: occurrence,
+          count: 1,
+        });
+      }
+      awaitingAfter.push(occurrence);
+    }
+  };
+
+  /** Lines that must each be looked at: inside a private key, or after a match. */
+  const needsEveryLine = () =>
+    redactor.inPrivateKey || awaitingAfter.length > 0;
+
+  /** Keeps the last lines of the chunk (up to `end`) as the tail window. */
+  const updateWindow = (end: number) => {
+    const lines: EvidenceLine[] = [];
+    let size = 0;
+    let lineEnd = end - 1; // the newline ending the last complete line
+    let n = lineNo;
+    while (lineEnd >= 0 && size < tailBytes && n >= 1) {
+      const lineStart =
+        lineEnd === 0 ? 0 : chunk.lastIndexOf(NEWLINE, lineEnd - 1) + 1;
+      const line = keptLine(n, lineStart, lineEnd);
+      lines.push(line);
+      size += line.text.length + 1;
+      lineEnd = lineStart - 1;
+      n -= 1;
+    }
+    lines.reverse();
+    if (size < tailBytes) {
+      let keep = window.length;
+      while (keep > 0 && size < tailBytes)
+        size += window[--keep].text.length + 1;
+      window = [...window.slice(keep), ...lines];
+    } else {
+      window = lines;
+    }
+  };
+
+  /** Handles the complete lines of a chunk; returns the unfinished last line. */
+  const onChunk = (data: Buffer): Buffer => {
+    chunk = data;
+    processed = new Map();
+    keepFrom = chunk.length - tailBytes - MAX_LINE_CHARS;
+    let pos = 0;
+    if (skipping) {
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl === -1) return EMPTY;
+      pos = nl + 1;
+      skipping = false;
+    }
+    while (pos < chunk.length) {
+      if (needsEveryLine()) {
+        const nl = chunk.indexOf(NEWLINE, pos);
+        if (nl === -1) break;
+        lineNo += 1;
+        processLine(lineText(pos, nl), lineNo, pos);
+        pos = nl + 1;
+        continue;
+      }
+      const base = lineNo;
+      const scanned = rules.literals.linesWithLiterals(
+        chunk,
+        pos,
+        chunk.length,
+        (start, end, index, found) => {
+          lineNo = base + index + 1;
+          // A cut line may have lost the literals found: let the rules look again.
+          const cut = end - start > MAX_LINE_CHARS;
+          processLine(
+            lineText(start, end),
+            lineNo,
+            start,
+            cut ? undefined : found,
+          );
+          return needsEveryLine();
+        },
+      );
+      lineNo = base + scanned.lines;
+      pos = scanned.next;
+      if (!scanned.stopped) break;
+    }
+    updateWindow(pos);
+    return chunk.subarray(pos);
+  };
+
+  let carry: Buffer = EMPTY;
+  for await (const piece of input) {
+    let data = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    bytes += data.length;
+    if (carry.length) {
+      // The line that spans two chunks is handled on its own, so that the
+      // chunk itself need not be copied.
+      const nl = data.indexOf(NEWLINE);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, data]);
+        data = EMPTY;
+      } else {
+        onChunk(Buffer.concat([carry, data.subarray(0, nl + 1)]));
+        carry = EMPTY;
+        data = data.subarray(nl + 1);
+      }
+    }
+    if (data.length) carry = onChunk(data);
+    if (carry.length > MAX_LINE_CHARS) {
+      // A line without an end in sight: its head counts as a line.
+      onChunk(
+        Buffer.concat([carry.subarray(0, MAX_LINE_CHARS), Buffer.from('\n')]),
+      );
+      carry = EMPTY;
+      skipping = true;
+    }
+  }
+  if (carry.length && !skipping)
+    onChunk(Buffer.concat([carry, Buffer.from('\n')]));
+
+  return {
+    lines: lineNo,
+    bytes,
+    matches,
+    alsoSeen,
+    tail: window,
+    redactions: redactor.redactions,
+  };
+}
