@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { FixStepType } from './fixes/types';
+import { RemediationSource } from './sources/types';
 
 /** Modules of the `remediation` plugin add fix step types that playbooks can name. */
 export interface RemediationFixStepsExtensionPoint {
@@ -9,4 +10,14 @@ export interface RemediationFixStepsExtensionPoint {
 export const remediationFixStepsExtensionPoint =
   createExtensionPoint<RemediationFixStepsExtensionPoint>({
     id: 'remediation.fix-steps',
+  });
+
+/** Modules of the `remediation` plugin add where failures come from (GitLab, local). */
+export interface RemediationSourcesExtensionPoint {
+  addSource(source: RemediationSource): void;
+}
+
+export const remediationSourcesExtensionPoint =
+  createExtensionPoint<RemediationSourcesExtensionPoint>({
+    id: 'remediation.sources',
   });

@@ -16,4 +16,5 @@ export * from './analysis/planFix';
 export * from './fixes/types';
 export * from './fixes/builtinFixSteps';
 export * from './fixes/pythonDistributions';
+export * from './sources/types';
 export * from './extensions';
