@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerRemediateCommands } from './commands/remediate';
 import { registerWorkflowCommands } from './commands/workflows';
 
 /** The `agentic` command line; each command group registers itself. */
@@ -15,5 +16,6 @@ export function createProgram(): Command {
   registerDoctorCommand(program);
   registerConfigCommands(program);
   registerWorkflowCommands(program);
+  registerRemediateCommands(program);
   return program;
 }

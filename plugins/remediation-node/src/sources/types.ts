@@ -12,9 +12,25 @@ export interface FailedJob {
   ref: string;
   commitSha?: string;
   jobUrl?: string;
+  pipelineUrl?: string;
+  /** When the job failed (ISO 8601); now when the source does not say. */
+  failedAt?: string;
 }
 
-export type PipelineStatus = 'pending' | 'running' | 'success' | 'failed' | 'canceled' | 'skipped';
+export type PipelineStatus =
+  | 'pending'
+  | 'running'
+  | 'success'
+  | 'failed'
+  | 'canceled'
+  | 'skipped';
+
+export const FINISHED_PIPELINE_STATUSES: readonly PipelineStatus[] = [
+  'success',
+  'failed',
+  'canceled',
+  'skipped',
+];
 
 export interface PipelineRun {
   id: string;
@@ -35,7 +51,22 @@ export interface FixBranch extends FixWorkspace {
     commitMessage: string;
     title: string;
     description: string;
-  }): Promise<{ commitSha?: string; mergeRequestUrl?: string; changed: boolean }>;
+  }): Promise<{
+    commitSha?: string;
+    mergeRequestUrl?: string;
+    /** False when nothing was staged (or it equals the branch's content). */
+    changed: boolean;
+  }>;
+}
+
+/** Where a source hands failed jobs to the agent. */
+export interface FailureIntake {
+  /**
+   * Records the failure and starts its remediation workflow. Idempotent per
+   * job: the same job received twice (a redelivered webhook, two replicas)
+   * yields the same remediation with `created: false`.
+   */
+  receive(job: FailedJob): Promise<{ remediationId: string; created: boolean }>;
 }
 
 /**
@@ -45,17 +76,35 @@ export interface FixBranch extends FixWorkspace {
  */
 export interface RemediationSource {
   readonly id: FailedJob['source'];
+  /**
+   * Called once when the plugin starts: a source that learns of failures by
+   * itself (GitLab webhooks through the events service) passes them on.
+   */
+  subscribe?(intake: FailureIntake): Promise<void>;
   /** The failed job's log, streamed (logs can be very large). */
   readJobLog(job: FailedJob, signal?: AbortSignal): Promise<AsyncIterable<Buffer>>;
   /**
-   * A new branch for the fix, from the failed commit. Refuses the default
-   * branch and protected branches: fixes only ever go through a merge request.
+   * A new branch for the fix, from the failed commit (or the existing one of
+   * that name, for a later attempt). Refuses the default branch and protected
+   * branches: fixes only ever go through a merge request.
    */
   openFixBranch(job: FailedJob, branch: string): Promise<FixBranch>;
-  /** The latest pipeline of a ref, to see whether a fix made it green. */
-  latestPipeline(job: FailedJob, ref: string, signal?: AbortSignal): Promise<PipelineRun | undefined>;
-  /** Runs the pipeline of a ref again (GitLab: retries its failed jobs). */
+  /**
+   * Runs the pipeline of a ref again. For the failed job's own ref this
+   * retries the failed pipeline; for a fix branch it runs (or finds the
+   * already started) pipeline of the branch's head.
+   */
   runPipeline(job: FailedJob, ref: string, signal?: AbortSignal): Promise<PipelineRun>;
+  /** A pipeline's current state, to see whether a fix made it green. */
+  getPipeline(job: FailedJob, pipelineId: string, signal?: AbortSignal): Promise<PipelineRun>;
   /** Comments on the fix's merge request (no-op where there is none). */
   commentOnMergeRequest?(job: FailedJob, branch: string, body: string): Promise<void>;
+  /**
+   * Runs a repository's pipeline on request and returns its failed jobs
+   * (the local runner; GitLab pipelines start by themselves).
+   */
+  runRepositoryPipeline?(
+    repository: string,
+    options?: { ref?: string; signal?: AbortSignal },
+  ): Promise<{ pipeline: PipelineRun; failedJobs: FailedJob[] }>;
 }
