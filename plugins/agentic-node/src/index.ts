@@ -8,6 +8,8 @@
 export * from './tasks/types';
 export * from './extensions';
 export * from './workflows/WorkflowService';
+export * from './database/transactions';
+export * from './database/permissionCriteria';
 export * from './reasoning/types';
 
 export * from './reasoning/RulesReasoningService';
@@ -15,3 +17,6 @@ export * from './reasoning/ClaudeReasoningService';
 export * from './reasoning/ReasoningUsageStore';
 export * from './reasoning/readReasoningConfig';
 export * from './reasoning/reasoningServiceRef';
+export * from './tasks/remote';
+export * from './service/callContext';
+export * from './catalog/resolveEntity';

@@ -108,6 +108,8 @@ export const plannerPlugin = createBackendPlugin({
           logger,
           getWorkflow: id => store.getWorkflow(id),
           linkTo: workflowLink,
+          notifiesOnFinish: workflow =>
+            registry.definition(workflow.definition)?.notifyOnFinish !== false,
         });
         const worker = settings.enabled
           ? new TaskWorker({

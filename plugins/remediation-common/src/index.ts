@@ -7,4 +7,5 @@ export * from './categories';
 export * from './diagnosis';
 export * from './remediation';
 export * from './permissions';
+export * from './signals';
 export * from './client/RemediationClient';

@@ -39,6 +39,7 @@ export const remediationSchema = z.object({
   ref: z.string(),
   commitSha: z.string().optional(),
   pipelineId: z.string(),
+  pipelineUrl: z.string().optional(),
   jobId: z.string(),
   jobName: z.string(),
   jobUrl: z.string().optional(),
@@ -52,6 +53,7 @@ export const remediationSchema = z.object({
   mergeRequestUrl: z.string().optional(),
   /** The pipeline run that checked the fix. */
   verifyPipelineId: z.string().optional(),
+  verifyPipelineUrl: z.string().optional(),
   approval: z
     .object({
       decision: z.enum(['approved', 'rejected']),

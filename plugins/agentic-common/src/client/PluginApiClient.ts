@@ -39,6 +39,7 @@ export class PluginApiClient {
     this.#fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
   }
 
+  /** A string `body` is sent as text/plain; any other value as JSON. */
   protected async request<T>(
     method: string,
     path: string,
@@ -48,11 +49,16 @@ export class PluginApiClient {
     const baseUrl = await this.#discoveryApi.getBaseUrl(this.#pluginId);
     const headers: Record<string, string> = {};
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A string body is sent as it is (text/plain, e.g. a job log); anything else as JSON.
+    const text = typeof body === 'string';
+    if (body !== undefined) {
+      headers['Content-Type'] = text ? 'text/plain' : 'application/json';
+    }
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body:
+        body === undefined ? undefined : text ? body : JSON.stringify(body),
       signal: options.signal,
     });
     if (!response.ok) {

@@ -71,6 +71,12 @@ export interface WorkflowDefinition<TParams = any> {
   title: string;
   description?: string;
   parameters: z.ZodType<TParams>;
+  /**
+   * Whether the Planner notifies the requester and the entity's owners when
+   * a workflow of this definition finishes (default true). Agents that tell
+   * people themselves, in their own words, turn it off.
+   */
+  notifyOnFinish?: boolean;
   /** The task graph for one request; the Planner validates it (keys, types, cycles, params). */
   plan(
     params: TParams,

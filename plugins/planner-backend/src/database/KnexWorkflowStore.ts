@@ -10,7 +10,6 @@ import {
   WorkflowEventType,
   WorkflowStatus,
 } from '@agentic-devops/plugin-agentic-common';
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -26,7 +25,12 @@ import {
   toWorkflow,
   WorkflowRow,
 } from './rows';
-import { inTransaction, isPostgres, isUniqueViolation } from './transactions';
+import {
+  applyPermissionCriteria,
+  inTransaction,
+  isPostgres,
+  isUniqueViolation,
+} from '@agentic-devops/plugin-agentic-node';
 import {
   ClaimedTask,
   FailureOutcome,
@@ -71,37 +75,6 @@ const queryColumns: Record<WorkflowQuery['key'], string> = {
   requestedBy: 'requested_by',
   entityRef: 'entity_ref',
 };
-
-/** Applies a permission condition tree as a WHERE clause on workflow columns. */
-function applyCriteria(
-  query: Knex.QueryBuilder,
-  criteria: PermissionCriteria<WorkflowQuery>,
-  prefix: string,
-): void {
-  if ('allOf' in criteria) {
-    query.where(q => {
-      for (const c of criteria.allOf)
-        q.andWhere(sub => applyCriteria(sub, c, prefix));
-    });
-  } else if ('anyOf' in criteria) {
-    query.where(q => {
-      for (const c of criteria.anyOf)
-        q.orWhere(sub => applyCriteria(sub, c, prefix));
-    });
-  } else if ('not' in criteria) {
-    query.whereNot(q => applyCriteria(q, criteria.not, prefix));
-  } else {
-    const column = `${prefix}${queryColumns[criteria.key]}`;
-    if (criteria.values.length === 0) {
-      query.whereRaw('1 = 0');
-    } else {
-      query.whereIn(
-        column,
-        criteria.values.map(v => v.toLocaleLowerCase('en-US')),
-      );
-    }
-  }
-}
 
 const chunk = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -389,7 +362,8 @@ export class KnexWorkflowStore implements WorkflowStore {
         q.where('entity_ref', filter.entityRef.toLocaleLowerCase('en-US'));
       if (filter.status?.length) q.whereIn('status', filter.status);
       if (filter.definition) q.where('definition', filter.definition);
-      if (filter.permission) applyCriteria(q, filter.permission, '');
+      if (filter.permission)
+        applyPermissionCriteria(q, filter.permission, k => queryColumns[k]);
     });
     const [rows, [{ n }]] = await Promise.all([
       base
@@ -1043,7 +1017,12 @@ export class KnexWorkflowStore implements WorkflowStore {
       .where(q => {
         if (filter.workflowId) q.where('d.workflow_id', filter.workflowId);
         if (!filter.includeReplayed) q.whereNull('d.replayed_at');
-        if (filter.permission) applyCriteria(q, filter.permission, 'w.');
+        if (filter.permission)
+          applyPermissionCriteria(
+            q,
+            filter.permission,
+            k => `w.${queryColumns[k]}`,
+          );
       });
     const [rows, [{ n }]] = await Promise.all([
       base

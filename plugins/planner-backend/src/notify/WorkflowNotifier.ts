@@ -28,6 +28,8 @@ export class WorkflowNotifier {
       getWorkflow(id: string): Promise<Workflow | undefined>;
       /** The portal's URL of a workflow, for notification links. */
       linkTo(workflow: Workflow): string;
+      /** Whether a finished workflow is notified (its definition may tell people itself). */
+      notifiesOnFinish?(workflow: Workflow): boolean;
     },
   ) {}
 
@@ -84,7 +86,9 @@ export class WorkflowNotifier {
 
   async #notifyFinished(change: WorkflowChange) {
     const workflow = await this.options.getWorkflow(change.workflowId);
-    if (!workflow) return;
+    if (!workflow || this.options.notifiesOnFinish?.(workflow) === false) {
+      return;
+    }
     const recipients = [
       ...(workflow.requestedBy.startsWith('user:')
         ? [workflow.requestedBy]

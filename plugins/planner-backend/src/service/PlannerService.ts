@@ -17,12 +17,7 @@ import {
   Workflow,
   WorkflowDetails,
 } from '@agentic-devops/plugin-agentic-common';
-import {
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   PermissionCriteria,
@@ -36,30 +31,21 @@ import {
   PermissionRuleset,
 } from '@backstage/plugin-permission-node';
 import { JsonObject } from '@backstage/types';
-import { Request } from 'express';
+import {
+  audited,
+  CallContext,
+  principalRef,
+  resolveEntity,
+} from '@agentic-devops/plugin-agentic-node';
 import { WorkflowQuery, WorkflowStore } from '../database/WorkflowStore';
 import { TaskRegistry } from '../engine/TaskRegistry';
 import { TaskWorker } from '../engine/TaskWorker';
 import { WorkflowPlanner } from '../engine/WorkflowPlanner';
 import { WorkflowNotifier } from '../notify/WorkflowNotifier';
 
-export interface CallContext {
-  credentials: BackstageCredentials;
-  /** The HTTP request, when there is one (for the audit log). */
-  request?: Request;
-}
+export type { CallContext } from '@agentic-devops/plugin-agentic-node';
 
 const MAX_PAGE = 200;
-
-function principalRef(auth: AuthService, credentials: BackstageCredentials) {
-  if (auth.isPrincipal(credentials, 'user')) {
-    return credentials.principal.userEntityRef;
-  }
-  if (auth.isPrincipal(credentials, 'service')) {
-    return credentials.principal.subject;
-  }
-  return 'anonymous';
-}
 
 /**
  * What the Planner offers, with its permission checks and audit records:
@@ -90,29 +76,13 @@ export class PlannerService {
     this.#toQuery = createConditionTransformer(deps.ruleset);
   }
 
-  async #audit<T>(
+  #audit<T>(
     eventId: string,
     context: CallContext,
     meta: JsonObject,
     fn: () => Promise<T>,
   ): Promise<T> {
-    const event = await this.deps.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: context.request,
-      meta: {
-        ...meta,
-        actor: principalRef(this.deps.auth, context.credentials),
-      },
-    });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return audited(this.deps, eventId, context, meta, fn);
   }
 
   /** A permission's filter for listing: undefined allows all, null allows none. */
@@ -156,40 +126,6 @@ export class PlannerService {
     return workflow;
   }
 
-  async #entityOwner(
-    entityRef: string,
-  ): Promise<{ ref: string; owner?: string }> {
-    let compound;
-    try {
-      compound = parseEntityRef(entityRef, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      });
-    } catch (error) {
-      throw new InputError(
-        `Invalid entityRef '${entityRef}': ${(error as Error).message}`,
-      );
-    }
-    const ref = stringifyEntityRef(compound);
-    const entity = await this.deps.catalog.getEntityByRef(ref, {
-      credentials: await this.deps.auth.getOwnServiceCredentials(),
-    });
-    if (!entity) {
-      throw new InputError(`Entity ${ref} is not in the catalog`);
-    }
-    const owner =
-      entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef ??
-      (typeof entity.spec?.owner === 'string'
-        ? stringifyEntityRef(
-            parseEntityRef(entity.spec.owner, {
-              defaultKind: 'group',
-              defaultNamespace: compound.namespace,
-            }),
-          )
-        : undefined);
-    return { ref, owner };
-  }
-
   async create(request: CreateWorkflowRequest, context: CallContext) {
     const [decision] = await this.deps.permissions.authorize(
       [{ permission: agenticWorkflowCreatePermission }],
@@ -208,7 +144,7 @@ export class PlannerService {
       },
       async () => {
         const entity = request.entityRef
-          ? await this.#entityOwner(request.entityRef)
+          ? await resolveEntity(this.deps, request.entityRef)
           : undefined;
         const planned = await this.deps.planner.plan({
           ...request,

@@ -21,6 +21,21 @@ export interface ListRemediationsQuery {
   limit?: number;
 }
 
+export type LocalRunRequest = {
+  /** The repository's directory, on the portal's machine. */
+  repoDir: string;
+  /** The branch to run (default: the one checked out). */
+  ref?: string;
+  /** The catalog entity the repository belongs to, for owners and the entity page. */
+  entityRef?: string;
+};
+
+export type LocalRunResult = {
+  pipeline: { id: string; status: string; ref: string };
+  /** One per failed job; empty when the pipeline passed. */
+  remediations: Remediation[];
+};
+
 /** The Remediation agent's REST API (`/api/remediation`). */
 export interface RemediationApi {
   listRemediations(
@@ -42,14 +57,14 @@ export interface RemediationApi {
     query?: { entityRef?: string },
     options?: RequestOptions,
   ): Promise<RemediationStats>;
-  /** Runs a local repository's pipeline and remediates a failure (the embedded default). */
+  /**
+   * Runs a local repository's pipeline (the embedded default's runner) and
+   * starts a remediation for each failed job.
+   */
   startLocal(
-    request: { repoDir: string; entityRef?: string },
+    request: LocalRunRequest,
     options?: RequestOptions,
-  ): Promise<{
-    remediation?: Remediation;
-    pipeline: { status: string; pipelineId: string };
-  }>;
+  ): Promise<LocalRunResult>;
   /** Diagnoses a log with the portal's playbooks and reasoning service. */
   analyze(log: string, options?: RequestOptions): Promise<Diagnosis>;
 }
@@ -117,20 +132,14 @@ export class RemediationClient
     ).body;
   }
 
-  async startLocal(
-    request: { repoDir: string; entityRef?: string },
-    options?: RequestOptions,
-  ) {
+  async startLocal(request: LocalRunRequest, options?: RequestOptions) {
     return (
-      await this.request<{
-        remediation?: Remediation;
-        pipeline: { status: string; pipelineId: string };
-      }>('POST', '/local/runs', options, request)
+      await this.request<LocalRunResult>('POST', '/local/runs', options, request)
     ).body;
   }
 
   async analyze(log: string, options?: RequestOptions) {
-    return (await this.request<Diagnosis>('POST', '/analyze', options, { log }))
+    return (await this.request<Diagnosis>('POST', '/analyze', options, log))
       .body;
   }
 }

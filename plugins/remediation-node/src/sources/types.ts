@@ -59,6 +59,11 @@ export interface FixBranch extends FixWorkspace {
   }>;
 }
 
+export type IntakeResult =
+  | { remediationId: string; created: boolean }
+  /** Not remediated, and why (e.g. a failure on the agent's own fix branch). */
+  | { ignored: string };
+
 /** Where a source hands failed jobs to the agent. */
 export interface FailureIntake {
   /**
@@ -66,7 +71,7 @@ export interface FailureIntake {
    * job: the same job received twice (a redelivered webhook, two replicas)
    * yields the same remediation with `created: false`.
    */
-  receive(job: FailedJob): Promise<{ remediationId: string; created: boolean }>;
+  receive(job: FailedJob): Promise<IntakeResult>;
 }
 
 /**
@@ -82,7 +87,28 @@ export interface RemediationSource {
    */
   subscribe?(intake: FailureIntake): Promise<void>;
   /** The failed job's log, streamed (logs can be very large). */
-  readJobLog(job: FailedJob, signal?: AbortSignal): Promise<AsyncIterable<Buffer>>;
+  readJobLog(
+    job: FailedJob,
+    signal?: AbortSignal,
+  ): Promise<AsyncIterable<Buffer>>;
+  /**
+   * A file of the repository at `ref` (default: the failed commit);
+   * undefined when there is none. Fixes that only act (retry the job, set a
+   * CI variable) read through this instead of opening a branch.
+   */
+  readFile(
+    job: FailedJob,
+    path: string,
+    ref?: string,
+  ): Promise<string | undefined>;
+  /**
+   * Runs the failed job again, unchanged (low-risk fixes act at once,
+   * without a branch); returns the pipeline that runs it (GitLab: the same
+   * pipeline, running again; local: a new run).
+   */
+  retryJob(job: FailedJob): Promise<PipelineRun>;
+  /** Sets a CI/CD variable of the project (GitLab: a project variable; local: passed to the runner). */
+  setCiVariable(job: FailedJob, name: string, value: string): Promise<void>;
   /**
    * A new branch for the fix, from the failed commit (or the existing one of
    * that name, for a later attempt). Refuses the default branch and protected
@@ -94,11 +120,23 @@ export interface RemediationSource {
    * retries the failed pipeline; for a fix branch it runs (or finds the
    * already started) pipeline of the branch's head.
    */
-  runPipeline(job: FailedJob, ref: string, signal?: AbortSignal): Promise<PipelineRun>;
+  runPipeline(
+    job: FailedJob,
+    ref: string,
+    signal?: AbortSignal,
+  ): Promise<PipelineRun>;
   /** A pipeline's current state, to see whether a fix made it green. */
-  getPipeline(job: FailedJob, pipelineId: string, signal?: AbortSignal): Promise<PipelineRun>;
+  getPipeline(
+    job: FailedJob,
+    pipelineId: string,
+    signal?: AbortSignal,
+  ): Promise<PipelineRun>;
   /** Comments on the fix's merge request (no-op where there is none). */
-  commentOnMergeRequest?(job: FailedJob, branch: string, body: string): Promise<void>;
+  commentOnMergeRequest?(
+    job: FailedJob,
+    branch: string,
+    body: string,
+  ): Promise<void>;
   /**
    * Runs a repository's pipeline on request and returns its failed jobs
    * (the local runner; GitLab pipelines start by themselves).
