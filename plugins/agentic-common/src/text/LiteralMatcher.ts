@@ -8,6 +8,30 @@
  * (modern-ahocorasick) at ~20 MB/s; this runs at several hundred.
  */
 
+/**
+ * Character code → the code it is compared as when ignoring case: the lower
+ * case of its upper case (when each is one character), as a case-insensitive
+ * regular expression compares them (`µ`, `μ` and `Μ` are one letter).
+ * Built once, on first use.
+ */
+let caseFolding: Uint16Array | undefined;
+function caseFold(): Uint16Array {
+  if (caseFolding) return caseFolding;
+  const table = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    if (code < 128) {
+      table[code] = code >= 65 && code <= 90 ? code + 32 : code;
+      continue;
+    }
+    const char = String.fromCharCode(code);
+    const upper = char.toUpperCase();
+    const lower = (upper.length === 1 ? upper : char).toLowerCase();
+    table[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
+  }
+  caseFolding = table;
+  return table;
+}
+
 export class LiteralMatcher<T> {
   /**
    * Transitions as row offsets (state × classes), so the scan needs no
@@ -25,16 +49,14 @@ export class LiteralMatcher<T> {
     literals: Array<[literal: string, value: T]>,
     options: { caseless: boolean },
   ) {
-    const fold = (code: number) => {
-      if (!options.caseless) return code;
-      if (code >= 65 && code <= 90) return code + 32;
-      return code < 128
-        ? code
-        : String.fromCharCode(code).toLowerCase().charCodeAt(0);
-    };
+    const folding = options.caseless ? caseFold() : undefined;
+    const fold = (code: number) => (folding ? folding[code] : code);
     const classes = new Uint16Array(65536);
     let width = 1;
     for (const [literal] of literals) {
+      if (literal.length === 0) {
+        throw new Error('LiteralMatcher: an empty literal matches every text');
+      }
       for (let i = 0; i < literal.length; i++) {
         const folded = fold(literal.charCodeAt(i));
         if (classes[folded] === 0) {

@@ -175,9 +175,11 @@ export class LogAnalyzer {
     });
     if (result.status !== 'answered') return undefined;
     const { category, rootCauseLine } = result.answer;
+    // Checked again here: an answer that quotes no line of the log is no answer.
     const line = lines
       .filter(l => l.text.trim() === rootCauseLine.trim())
-      .pop()!;
+      .pop();
+    if (!line) return undefined;
     const playbook = this.options.library.playbooks.find(
       p => p.category === category,
     );

@@ -1,7 +1,7 @@
 import { createLineRedactor } from '@agentic-devops/plugin-agentic-common';
 import { EvidenceLine } from '@agentic-devops/plugin-remediation-common';
 import { cleanLine } from '../log/cleanLine';
-import { fromLatin1, MAX_LINE_CHARS } from '../log/readLines';
+import { fromLatin1, MAX_LINE_CHARS, toLatin1 } from '../log/readLines';
 import { CompiledRule, RuleSet } from './RuleSet';
 
 /** A line a rule matched, with a few lines around it (all redacted). */
@@ -43,8 +43,9 @@ const EMPTY = Buffer.alloc(0);
  * unmatched, and are only counted. Kept: matches with a few lines around
  * them, and the tail. The bytes of each chunk are scanned by one literal
  * automaton, without decoding and without a string per line, which is what
- * makes 500 MB logs fast; lines are read as latin1 (one character per byte)
- * and what is kept is turned back into UTF-8.
+ * makes 500 MB logs fast; the lines it lets through are decoded (UTF-8)
+ * before they are cleaned, matched and redacted. Whatever is kept (context,
+ * tail) shows a line as processed, never as it was raw.
  */
 export async function scanLog(
   input: AsyncIterable<Buffer | string>,
@@ -59,22 +60,27 @@ export async function scanLog(
 
   let lineNo = 0;
   let bytes = 0;
-  /** Lines of earlier chunks, as kept: the tail so far (bounded by tailBytes). */
+  /**
+   * The last lines of earlier chunks, as kept: at least tailBytes of them
+   * (the tail so far) and at least contextLines (the context of a match at
+   * the start of the next chunk).
+   */
   let window: EvidenceLine[] = [];
   /** Occurrences still collecting the lines after them. */
   let awaitingAfter: Occurrence[] = [];
   /** The current chunk. */
   let chunk: Buffer = EMPTY;
+  /** Where the first line of the chunk starts (after the rest of a cut line). */
+  let chunkStart = 0;
   /**
-   * What processed lines became, where it differs from the raw line (by line
-   * number): only for the last few lines (context for the next match) and for
-   * the chunk's last tailBytes (the tail), so that little outlives a chunk.
+   * What the processed lines of the chunk became (by line number), where it
+   * differs from their text: the chunk's context and tail must show that,
+   * never the raw line. Dropped with the chunk.
    */
-  let recentlyProcessed: Array<[number, string]> = [];
   let processed = new Map<number, string>();
-  let keepFrom = 0;
   /** Inside an over-long line whose head was already handled. */
   let skipping = false;
+  const cleanFound = new Set<number>();
 
   const lineText = (start: number, end: number) =>
     chunk.toString('latin1', start, Math.min(end, start + MAX_LINE_CHARS));
@@ -86,11 +92,7 @@ export async function scanLog(
     end: number,
   ): EvidenceLine => ({
     line: number,
-    text: fromLatin1(
-      recentlyProcessed.find(([n]) => n === number)?.[1] ??
-        processed.get(number) ??
-        lineText(start, end),
-    ),
+    text: processed.get(number) ?? fromLatin1(lineText(start, end)),
   });
 
   /** Up to `count` lines before the line starting at `start` (line number `number`). */
@@ -103,7 +105,7 @@ export async function scanLog(
     let end = start - 1;
     let n = number - 1;
     while (lines.length < count && n >= 1) {
-      if (end < 0) {
+      if (end < chunkStart) {
         const from = window.length - (count - lines.length);
         lines.unshift(...window.slice(Math.max(0, from)));
         break;
@@ -116,28 +118,31 @@ export async function scanLog(
     return lines;
   };
 
-  /** Cleans, matches and redacts one line; `start` locates it in the chunk. */
+  /** Cleans, matches and redacts one line (latin1); `start` locates it in the chunk. */
   const processLine = (
     raw: string,
     number: number,
     start: number,
     known?: Set<number>,
   ) => {
-    let clean = raw;
-    let found = rules.scan(raw, false, known);
+    const line = fromLatin1(raw);
+    let clean = line;
+    let found = rules.scan(line, false, known);
     if (found.needsCleaning) {
-      clean = cleanLine(raw);
-      found = rules.scan(clean, true);
+      clean = cleanLine(line);
+      // The literals of the clean line (an ASCII line stays ASCII).
+      cleanFound.clear();
+      rules.literals.collect(
+        line === raw ? clean : toLatin1(clean),
+        cleanFound,
+      );
+      found = rules.scan(clean, true, cleanFound);
     }
     const kept = redactor.redactLine(clean, found.mightHoldSecret);
-    if (kept !== raw) {
-      recentlyProcessed.push([number, kept]);
-      if (recentlyProcessed.length > contextLines) recentlyProcessed.shift();
-      if (start >= keepFrom) processed.set(number, kept);
-    }
+    if (kept !== line) processed.set(number, kept);
 
     if (awaitingAfter.length) {
-      const entry = { line: number, text: fromLatin1(kept) };
+      const entry = { line: number, text: kept };
       for (const occurrence of awaitingAfter) occurrence.after.push(entry);
       awaitingAfter = awaitingAfter.filter(o => o.after.length < contextLines);
     }
@@ -146,14 +151,14 @@ export async function scanLog(
       const occurrence: Occurrence = {
         rule,
         line: number,
-        text: fromLatin1(kept),
+        text: kept,
         // Captured facts come from the clean line: drop what redaction removed.
         facts: {
           ...rule.spec.facts,
           ...Object.fromEntries(
             Object.entries(facts).map(([k, v]) => [
               k,
-              kept.includes(v) ? fromLatin1(v) : '[REDACTED]',
+              kept.includes(v) ? v : '[REDACTED]',
             ]),
           ),
         },
@@ -171,21 +176,29 @@ export async function scanLog(
           count: 1,
         });
       }
-      awaitingAfter.push(occurrence);
+      if (contextLines > 0) awaitingAfter.push(occurrence);
     }
   };
 
-  /** Lines that must each be looked at: inside a private key, or after a match. */
+  /**
+   * Lines that must each be looked at: inside a private key, after a match,
+   * or all of them when some pattern has no literal to look for.
+   */
+  const everyLine = rules.everyLine;
   const needsEveryLine = () =>
-    redactor.inPrivateKey || awaitingAfter.length > 0;
+    everyLine || redactor.inPrivateKey || awaitingAfter.length > 0;
 
-  /** Keeps the last lines of the chunk (up to `end`) as the tail window. */
+  /** Whether `lines` (from the end) already make a window: tail and context. */
+  const enough = (size: number, count: number) =>
+    size >= tailBytes && count >= contextLines;
+
+  /** Keeps the last lines of the chunk (up to `end`) in the window. */
   const updateWindow = (end: number) => {
     const lines: EvidenceLine[] = [];
     let size = 0;
     let lineEnd = end - 1; // the newline ending the last complete line
     let n = lineNo;
-    while (lineEnd >= 0 && size < tailBytes && n >= 1) {
+    while (lineEnd >= chunkStart && n >= 1 && !enough(size, lines.length)) {
       const lineStart =
         lineEnd === 0 ? 0 : chunk.lastIndexOf(NEWLINE, lineEnd - 1) + 1;
       const line = keptLine(n, lineStart, lineEnd);
@@ -195,21 +208,39 @@ export async function scanLog(
       n -= 1;
     }
     lines.reverse();
-    if (size < tailBytes) {
-      let keep = window.length;
-      while (keep > 0 && size < tailBytes)
-        size += window[--keep].text.length + 1;
-      window = [...window.slice(keep), ...lines];
-    } else {
+    if (enough(size, lines.length)) {
       window = lines;
+      return;
     }
+    let keep = window.length;
+    let count = lines.length;
+    while (keep > 0 && !enough(size, count)) {
+      size += window[--keep].text.length + 1;
+      count += 1;
+    }
+    window =
+      keep === 0 ? [...window, ...lines] : [...window.slice(keep), ...lines];
+  };
+
+  /** The number of the line before the automaton's current run. */
+  let base = 0;
+  const onLineWithLiterals = (
+    start: number,
+    end: number,
+    index: number,
+    found: Set<number>,
+  ) => {
+    lineNo = base + index + 1;
+    // A cut line may have lost the literals found: let the rules look again.
+    const cut = end - start > MAX_LINE_CHARS;
+    processLine(lineText(start, end), lineNo, start, cut ? undefined : found);
+    return needsEveryLine();
   };
 
   /** Handles the complete lines of a chunk; returns the unfinished last line. */
   const onChunk = (data: Buffer): Buffer => {
     chunk = data;
     processed = new Map();
-    keepFrom = chunk.length - tailBytes - MAX_LINE_CHARS;
     let pos = 0;
     if (skipping) {
       const nl = chunk.indexOf(NEWLINE);
@@ -217,6 +248,7 @@ export async function scanLog(
       pos = nl + 1;
       skipping = false;
     }
+    chunkStart = pos;
     while (pos < chunk.length) {
       if (needsEveryLine()) {
         const nl = chunk.indexOf(NEWLINE, pos);
@@ -226,23 +258,12 @@ export async function scanLog(
         pos = nl + 1;
         continue;
       }
-      const base = lineNo;
+      base = lineNo;
       const scanned = rules.literals.linesWithLiterals(
         chunk,
         pos,
         chunk.length,
-        (start, end, index, found) => {
-          lineNo = base + index + 1;
-          // A cut line may have lost the literals found: let the rules look again.
-          const cut = end - start > MAX_LINE_CHARS;
-          processLine(
-            lineText(start, end),
-            lineNo,
-            start,
-            cut ? undefined : found,
-          );
-          return needsEveryLine();
-        },
+        onLineWithLiterals,
       );
       lineNo = base + scanned.lines;
       pos = scanned.next;
@@ -282,12 +303,17 @@ export async function scanLog(
   if (carry.length && !skipping)
     onChunk(Buffer.concat([carry, Buffer.from('\n')]));
 
+  // The tail: the last lines, about tailBytes of them.
+  let size = 0;
+  let from = window.length;
+  while (from > 0 && size < tailBytes) size += window[--from].text.length + 1;
+
   return {
     lines: lineNo,
     bytes,
     matches,
     alsoSeen,
-    tail: window,
+    tail: window.slice(from),
     redactions: redactor.redactions,
   };
 }

@@ -39,6 +39,24 @@ const SECRET = -1;
 const URL = -2;
 const UNCLEAN_MARK = -3;
 
+/**
+ * The bytes (latin1) to look for so as to find every line holding `literal`:
+ * itself, or under `ignoreCase` its longest part without non-ASCII letters
+ * (whose other case has other bytes); '' when there is no such part.
+ */
+function byteLiteral(literal: string, ignoreCase: boolean): string {
+  if (!ignoreCase) return toLatin1(literal);
+  let best = '';
+  let part = '';
+  for (const char of literal) {
+    const cased =
+      char.charCodeAt(0) > 0x7f && char.toLowerCase() !== char.toUpperCase();
+    part = cased ? '' : part + char;
+    if (part.length > best.length) best = part;
+  }
+  return toLatin1(best);
+}
+
 const UNCLEAN: LineScan = Object.freeze({
   needsCleaning: true,
   hits: [],
@@ -58,8 +76,12 @@ const NOTHING_BUT_SECRETS: LineScan = Object.freeze({
 });
 
 /**
- * Lines are scanned as latin1 (one character per byte, see LineSplitter), so
- * non-ASCII characters in patterns are compiled as their UTF-8 bytes.
+ * The literal automaton runs over the bytes of a log (as latin1, one
+ * character per byte, see LineSplitter), so its literals are the UTF-8 bytes
+ * of the patterns' literals; the patterns themselves run on the decoded text
+ * of the few lines the automaton lets through, with JavaScript's own
+ * semantics (a non-ASCII character is one character, `é` and `É` are one
+ * letter under `i`).
  *
  * Every rule of every playbook and classifier, compiled, behind one index:
  * each rule's pattern needs one of a few literal strings (found by parsing
@@ -102,9 +124,9 @@ export class RuleSet {
       owner.rules.map(spec => ({
         key: `${owner.id}/${spec.id}`,
         spec,
-        regex: new RegExp(toLatin1(spec.pattern), spec.flags),
+        regex: new RegExp(spec.pattern, spec.flags),
         alsoSeen: spec.alsoSeen
-          ? new RegExp(toLatin1(spec.alsoSeen), spec.flags)
+          ? new RegExp(spec.alsoSeen, spec.flags)
           : undefined,
         category: owner.category,
         playbookId: owner.playbookId,
@@ -118,8 +140,11 @@ export class RuleSet {
     // Literal values: rule i is i; alsoSeen pattern j is ALSO_SEEN + j; and markers.
     const literals: Array<[string, number]> = [];
     const index = (id: number, regex: RegExp) => {
-      const required = requiredLiterals(regex.source);
-      if (!required) {
+      // Short literals beat none: a pattern without any is tried on every line.
+      const required = (
+        requiredLiterals(regex.source) ?? requiredLiterals(regex.source, 1)
+      )?.map(literal => byteLiteral(literal, regex.ignoreCase));
+      if (!required || required.some(literal => !literal)) {
         this.#always.push(id);
         return;
       }
@@ -142,10 +167,17 @@ export class RuleSet {
             .map(p =>
               p.flags.includes('i') ? `(?i:${p.pattern})` : `(?:${p.pattern})`,
             )
-            .map(toLatin1)
             .join('|'),
         )
       : undefined;
+  }
+
+  /**
+   * Some pattern has no literal at all: the automaton cannot tell which
+   * lines it may match, so every line must be scanned.
+   */
+  get everyLine(): boolean {
+    return this.#always.length > 0;
   }
 
   /**
@@ -160,19 +192,19 @@ export class RuleSet {
   #candidates(line: string): Set<number> {
     const found = this.#found;
     found.clear();
-    for (const id of this.#always) found.add(id);
-    this.#literals.collect(line, found);
+    this.#literals.collect(toLatin1(line), found);
     return found;
   }
 
   /**
-   * The rules a line matches (none for a noise line), with what their named
-   * groups captured, and the alsoSeen patterns it contains. `known`: the
-   * literal matcher's findings for this very line, when the caller has them
-   * (they are consumed).
+   * The rules a line (its text, decoded) matches (none for a noise line),
+   * with what their named groups captured, and the alsoSeen patterns it
+   * contains. `known`: the literal matcher's findings for the bytes of this
+   * very line, when the caller has them (they are consumed).
    */
   scan(line: string, cleaned = false, known?: Set<number>): LineScan {
     const candidates = known ?? this.#candidates(line);
+    for (const id of this.#always) candidates.add(id);
     if (candidates.delete(UNCLEAN_MARK) && !cleaned) return UNCLEAN;
     const mightHoldSecret =
       candidates.delete(SECRET) ||

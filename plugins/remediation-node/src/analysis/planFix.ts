@@ -13,8 +13,9 @@ function fill(value: unknown, facts: Record<string, string>): unknown {
   if (typeof value === 'string') {
     let missing = false;
     const filled = value.replace(TEMPLATE, (_, name: string) => {
-      if (facts[name] === undefined) missing = true;
-      return facts[name] ?? '';
+      const fact = Object.hasOwn(facts, name) ? facts[name] : undefined;
+      if (typeof fact !== 'string') missing = true;
+      return fact ?? '';
     });
     return missing ? undefined : filled;
   }

@@ -3,8 +3,8 @@
 // a line with carriage returns. What a reader sees is the text after the
 // last carriage return, without escape codes.
 
-// eslint-disable-next-line no-control-regex
 const ANSI =
+  // eslint-disable-next-line no-control-regex
   /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]/g;
 const SECTION = /section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]]*\])?/g;
 
@@ -21,11 +21,9 @@ export function cleanLine(raw: string): string {
   if (line.includes('\x1b')) {
     line = line.replace(ANSI, '');
   }
-  const cr = line.lastIndexOf('\r');
-  if (cr !== -1) {
-    // "text\r" keeps text; "a\rb" shows b.
-    const after = line.slice(cr + 1);
-    line = after.length ? after : line.slice(0, cr).split('\r').pop()!;
-  }
-  return line;
+  // "text\r" (and "text\r\r") keeps text; "a\rb" shows b.
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 13) end -= 1;
+  const cr = line.lastIndexOf('\r', end - 1);
+  return cr === -1 && end === line.length ? line : line.slice(cr + 1, end);
 }

@@ -93,6 +93,19 @@ export function loadPlaybooks(
           `id ${spec.id} is also used in ${library.files.get(spec.id)}`,
         );
       }
+      if (spec.kind !== 'noise') {
+        // `<owner>/<rule>` keys the rule's matches: two rules cannot share one.
+        const ids = new Set<string>();
+        for (const rule of spec.rules) {
+          if (ids.has(rule.id)) {
+            throw new PlaybookError(
+              relative,
+              `rule id ${rule.id} is used twice in ${spec.id}`,
+            );
+          }
+          ids.add(rule.id);
+        }
+      }
       library.files.set(spec.id, relative);
       if (spec.kind === 'noise') {
         library.noise.push(spec);

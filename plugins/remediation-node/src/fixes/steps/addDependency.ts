@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pythonDistributionFor } from '../pythonDistributions';
 import { FixNotApplicableError, FixStepType } from '../types';
+import { toJsonFile } from './json';
 
 const params = z.object({
   ecosystem: z.enum(['python', 'npm']),
@@ -13,8 +14,9 @@ const params = z.object({
 });
 type Params = z.infer<typeof params>;
 
+/** Test and build tools (and their plugins): `jest`, `jest-*`, `@types/*`, not `jester`. */
 const DEV_PACKAGES =
-  /^(@types\/|jest|ts-jest|@jest\/|eslint|prettier|typescript$|vitest|mocha|chai|@testing-library\/|supertest|nodemon|ts-node)/;
+  /^(?:@types\/|@jest\/|@testing-library\/|@vitest\/|@typescript-eslint\/|@eslint\/|typescript$|(?:jest|ts-jest|eslint|prettier|vitest|mocha|chai|supertest|nodemon|ts-node)(?:$|-))/;
 
 /** `lodash/fp` → `lodash`; `@scope/pkg/sub` → `@scope/pkg`. */
 function npmPackageOf(name: string): string {
@@ -26,6 +28,51 @@ export function dependencyName(p: Params): string {
   return p.ecosystem === 'python'
     ? pythonDistributionFor(p.name)
     : npmPackageOf(p.name);
+}
+
+/**
+ * The `dependencies = [...]` array of a pyproject.toml: where its brackets
+ * are, its string values, and where a comma must go after the last value
+ * (undefined when none must). Strings and comments may hold brackets
+ * (`"uvicorn[standard]"`, `# see [docs]`).
+ */
+function dependencyList(
+  toml: string,
+):
+  | { open: number; close: number; values: string[]; needsComma?: number }
+  | undefined {
+  const start = /^dependencies\s*=\s*\[/m.exec(toml);
+  if (!start) return undefined;
+  const open = start.index + start[0].length - 1;
+  const values: string[] = [];
+  let afterLastValue: number | undefined;
+  let comma = false;
+  for (let i = open + 1; i < toml.length; i++) {
+    const c = toml[i];
+    if (c === '"' || c === "'") {
+      let end = i + 1;
+      while (end < toml.length && toml[end] !== c && toml[end] !== '\n') {
+        end += c === '"' && toml[end] === '\\' ? 2 : 1;
+      }
+      values.push(toml.slice(i + 1, end));
+      i = end;
+      afterLastValue = end + 1;
+      comma = false;
+    } else if (c === '#') {
+      while (i + 1 < toml.length && toml[i + 1] !== '\n') i += 1;
+    } else if (c === ',') {
+      comma = true;
+    } else if (c === ']') {
+      return {
+        open,
+        close: i,
+        values,
+        needsComma:
+          afterLastValue !== undefined && !comma ? afterLastValue : undefined,
+      };
+    }
+  }
+  return undefined;
 }
 
 async function addPython(
@@ -43,7 +90,7 @@ async function addPython(
           l
             .replace(/#.*/, '')
             .trim()
-            .split(/[<>=!~;\[ ]/)[0],
+            .split(/[\s<>=!~;[@]/)[0],
       )
       .some(n => n && normal(n) === normal(dist));
 
@@ -63,17 +110,28 @@ async function addPython(
     };
   }
   const pyproject = await ws.readFile('pyproject.toml');
-  const deps =
-    pyproject && /^dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(pyproject);
-  if (pyproject && deps) {
-    if (declared(deps[1].replace(/["',]/g, '\n'))) {
+  const list = pyproject === undefined ? undefined : dependencyList(pyproject);
+  if (pyproject !== undefined && list) {
+    if (declared(list.values.join('\n'))) {
       throw new FixNotApplicableError(`${dist} is already in pyproject.toml`);
     }
-    const items = deps[1].trimEnd();
-    const updated = `dependencies = [${items}${
-      items.trim() && !items.trim().endsWith(',') ? ',' : ''
-    }\n    "${requirement}",\n]`;
-    await ws.writeFile('pyproject.toml', pyproject.replace(deps[0], updated));
+    const { open, close, needsComma } = list;
+    const items =
+      needsComma === undefined
+        ? pyproject.slice(open + 1, close)
+        : `${pyproject.slice(open + 1, needsComma)},${pyproject.slice(
+            needsComma,
+            close,
+          )}`;
+    await ws.writeFile(
+      'pyproject.toml',
+      `${pyproject.slice(
+        0,
+        open + 1,
+      )}${items.trimEnd()}\n    "${requirement}",\n]${pyproject.slice(
+        close + 1,
+      )}`,
+    );
     return {
       changedFiles: ['pyproject.toml'],
       summary: `Added ${requirement} to pyproject.toml`,
@@ -101,8 +159,7 @@ async function addNpm(
       ([a], [b]) => a.localeCompare(b),
     ),
   );
-  const indent = /^\{\n(\s+)"/.exec(text)?.[1] ?? '  ';
-  await ws.writeFile('package.json', `${JSON.stringify(pkg, null, indent)}\n`);
+  await ws.writeFile('package.json', toJsonFile(pkg, text));
   return {
     changedFiles: ['package.json'],
     summary: `Added ${pkgName} to ${field} in package.json (update the lock file with npm install)`,

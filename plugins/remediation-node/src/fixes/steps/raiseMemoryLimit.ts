@@ -42,12 +42,13 @@ export const raiseMemoryLimitStep: FixStepType<Params> = {
             doc.getIn(['variables', 'NODE_OPTIONS']) ??
             '',
         );
-        const current = Number(
-          /--max-old-space-size=(\d+)/.exec(options)?.[1] ?? NODE_DEFAULT_MB,
-        );
+        // Node takes `--max-old-space-size` and `--max_old_space_size`.
+        const heap = /--max[-_]old[-_]space[-_]size=(\d+)/g;
+        const sizes = [...options.matchAll(heap)].map(m => Number(m[1]));
+        const current = sizes.at(-1) ?? NODE_DEFAULT_MB;
         const raised = Math.min(NODE_CAP_MB, Math.ceil(current * p.factor));
         if (raised <= current) continue;
-        const rest = options.replace(/--max-old-space-size=\d+/, '').trim();
+        const rest = options.replace(heap, '').replace(/\s+/g, ' ').trim();
         doc.setIn(
           [job, 'variables', 'NODE_OPTIONS'],
           `${rest ? `${rest} ` : ''}--max-old-space-size=${raised}`,
@@ -55,7 +56,9 @@ export const raiseMemoryLimitStep: FixStepType<Params> = {
         changed.push(`${job}: ${current} → ${raised} MB heap`);
       } else {
         const currentText = String(
-          doc.getIn([job, 'variables', 'KUBERNETES_MEMORY_LIMIT']) ?? '',
+          doc.getIn([job, 'variables', 'KUBERNETES_MEMORY_LIMIT']) ??
+            doc.getIn(['variables', 'KUBERNETES_MEMORY_LIMIT']) ??
+            '',
         );
         const current = toMi(currentText) ?? CONTAINER_DEFAULT_MI;
         const raised = Math.min(

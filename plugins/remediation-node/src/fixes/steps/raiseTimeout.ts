@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FixNotApplicableError, FixStepType, FixWorkspace } from '../types';
 import { readCiFile, targetJobs, writeCiFile, CI_FILE } from './gitlabCi';
+import { toJsonFile } from './json';
 
 const params = z.object({
   /** job: the CI job's `timeout`; test: the test runner's per-test timeout. */
@@ -13,33 +14,42 @@ type Params = z.infer<typeof params>;
 
 const MAX_JOB_MINUTES = 180;
 
-/** GitLab's duration strings: "1h 30m", "90 minutes", "3600" (seconds). */
+/** GitLab's duration strings: "1h 30m", "2h30m", "90 minutes", "3600" (seconds). */
 export function parseGitlabDuration(value: string): number | undefined {
   const text = value.trim().toLowerCase();
   if (/^\d+$/.test(text)) return Number(text) / 60;
+  const minutesPer: Record<string, number> = {
+    w: 7 * 24 * 60,
+    d: 24 * 60,
+    h: 60,
+    m: 1,
+    s: 1 / 60,
+  };
   let minutes = 0;
   let matched = false;
   for (const [, n, unit] of text.matchAll(
-    /(\d+(?:\.\d+)?)\s*(h|hr|hours?|m|min|minutes?|s|sec|seconds?)\b/g,
+    /(\d+(?:\.\d+)?)\s*(weeks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])/g,
   )) {
     matched = true;
-    const value2 = Number(n);
-    minutes += unit.startsWith('h')
-      ? value2 * 60
-      : unit.startsWith('m')
-      ? value2
-      : value2 / 60;
+    minutes += Number(n) * minutesPer[unit[0]];
   }
   return matched ? minutes : undefined;
+}
+
+/** A job's timeout in minutes, as GitLab reads a string (or a number of seconds). */
+function timeoutMinutes(value: unknown): number | undefined {
+  if (typeof value === 'number' && value > 0) return value / 60;
+  return typeof value === 'string' ? parseGitlabDuration(value) : undefined;
 }
 
 async function raiseJobTimeout(p: Params, ws: FixWorkspace) {
   const doc = await readCiFile(ws);
   const changed: string[] = [];
   for (const job of targetJobs(doc, p.job)) {
-    const current = doc.getIn([job, 'timeout']);
     const minutes =
-      (typeof current === 'string' && parseGitlabDuration(current)) || 60;
+      timeoutMinutes(doc.getIn([job, 'timeout'])) ??
+      timeoutMinutes(doc.getIn(['default', 'timeout'])) ??
+      60;
     const raised = Math.min(MAX_JOB_MINUTES, Math.ceil(minutes * p.factor));
     if (raised <= minutes) continue;
     doc.setIn([job, 'timeout'], `${raised} minutes`);
@@ -56,8 +66,55 @@ async function raiseJobTimeout(p: Params, ws: FixWorkspace) {
   };
 }
 
+const JEST_CONFIGS = [
+  'jest.config.js',
+  'jest.config.ts',
+  'jest.config.mjs',
+  'jest.config.cjs',
+  'jest.config.json',
+];
+const JEST_DEFAULT_MS = 5000;
+
+async function raiseJestConfigTimeout(
+  p: Params,
+  ws: FixWorkspace,
+  file: string,
+  text: string,
+) {
+  // `testTimeout: 8000` (JavaScript) or `"testTimeout": 8000` (JSON).
+  const setting = /(["']?testTimeout["']?\s*:\s*)(\d+)/.exec(text);
+  let current = JEST_DEFAULT_MS;
+  let updated: string;
+  if (setting) {
+    current = Number(setting[2]);
+    updated = `${text.slice(0, setting.index)}${setting[1]}${Math.ceil(
+      current * p.factor,
+    )}${text.slice(setting.index + setting[0].length)}`;
+  } else if (file.endsWith('.json')) {
+    updated = toJsonFile(
+      { ...JSON.parse(text), testTimeout: Math.ceil(current * p.factor) },
+      text,
+    );
+  } else {
+    // Code is not edited blindly; Jest refuses a second configuration.
+    throw new FixNotApplicableError(
+      `${file} sets no testTimeout to raise; set it there`,
+    );
+  }
+  const raised = Math.ceil(current * p.factor);
+  await ws.writeFile(file, updated);
+  return {
+    changedFiles: [file],
+    summary: `Raised Jest's testTimeout from ${current} to ${raised} ms in ${file}`,
+  };
+}
+
 async function raiseTestTimeout(p: Params, ws: FixWorkspace) {
   // Jest: testTimeout in jest.config.* or package.json; pytest-timeout: pytest.ini.
+  for (const file of JEST_CONFIGS) {
+    const text = await ws.readFile(file);
+    if (text !== undefined) return raiseJestConfigTimeout(p, ws, file, text);
+  }
   const pkgText = await ws.readFile('package.json');
   if (pkgText !== undefined) {
     const pkg = JSON.parse(pkgText);
@@ -66,10 +123,10 @@ async function raiseTestTimeout(p: Params, ws: FixWorkspace) {
       pkg.devDependencies?.jest ||
       pkg.dependencies?.jest
     ) {
-      const current = Number(pkg.jest?.testTimeout ?? 5000);
+      const current = Number(pkg.jest?.testTimeout ?? JEST_DEFAULT_MS);
       const raised = Math.ceil(current * p.factor);
       pkg.jest = { ...(pkg.jest ?? {}), testTimeout: raised };
-      await ws.writeFile('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+      await ws.writeFile('package.json', toJsonFile(pkg, pkgText));
       return {
         changedFiles: ['package.json'],
         summary: `Raised Jest's testTimeout from ${current} to ${raised} ms`,
@@ -78,12 +135,12 @@ async function raiseTestTimeout(p: Params, ws: FixWorkspace) {
   }
   const ini = await ws.readFile('pytest.ini');
   if (ini !== undefined) {
-    const m = /^timeout\s*=\s*(\d+)/m.exec(ini);
+    const m = /^timeout[ \t]*=[ \t]*(\d+)/m.exec(ini);
     const current = m ? Number(m[1]) : 60;
     const raised = Math.ceil(current * p.factor);
     const updated = m
       ? ini.replace(m[0], `timeout = ${raised}`)
-      : ini.replace(/^\[pytest\]\s*$/m, `[pytest]\ntimeout = ${raised}`);
+      : ini.replace(/^\[pytest\][ \t]*$/m, `[pytest]\ntimeout = ${raised}`);
     if (updated === ini)
       throw new FixNotApplicableError('pytest.ini has no [pytest] section');
     await ws.writeFile('pytest.ini', updated);

@@ -50,12 +50,14 @@ export const relaxDependencyPinStep: FixStepType<Params> = {
     const updated = text
       .split('\n')
       .map(line => {
-        const m = /^([A-Za-z0-9_.-]+)(\[[^\]]*\])?\s*==\s*[^\s;#]+(.*)$/.exec(
-          line,
-        );
+        // `(.*)$` stops before a CR: a CRLF file's lines end in one.
+        const m =
+          /^([A-Za-z0-9_.-]+)(\[[^\]]*\])?\s*==\s*[^\s;#]+(.*)(\r?)$/.exec(
+            line,
+          );
         if (m && m[1].toLowerCase().replace(/[-_.]+/g, '-') === name) {
           found = true;
-          return `${m[1]}${m[2] ?? ''}${m[3]}`;
+          return `${m[1]}${m[2] ?? ''}${m[3]}${m[4]}`;
         }
         return line;
       })

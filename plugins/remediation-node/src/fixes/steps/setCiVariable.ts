@@ -16,6 +16,16 @@ const EXAMPLE_FILES = [
 ];
 
 /**
+ * The value of a dotenv assignment's right-hand side: a quoted value without
+ * its quotes (and what follows them), or a bare value without a ` # comment`.
+ */
+function envValue(text: string): string {
+  const quoted = /^\s*(['"])(.*?)\1/.exec(text);
+  if (quoted) return quoted[2];
+  return text.replace(/(?:^|\s)#.*$/, '').trim();
+}
+
+/**
  * Sets a missing CI variable to the value the repository documents for it
  * in its example env file; a variable nobody documented is not guessed.
  */
@@ -35,7 +45,7 @@ export const setCiVariableStep: FixStepType<Params> = {
           text,
         );
       if (m) {
-        const value = m[1].trim().replace(/^(['"])(.*)\1$/, '$2');
+        const value = envValue(m[1]);
         if (!value) continue;
         await workspace.setCiVariable(p.name, value);
         return {
