@@ -1,4 +1,5 @@
 import { PlannerClient } from '@agentic-devops/plugin-agentic-common';
+import { RemediationClient } from '@agentic-devops/plugin-remediation-common';
 
 export interface PortalOptions {
   /** The backend's base URL; AGENTIC_BACKEND_URL or the embedded default's. */
@@ -9,6 +10,7 @@ export interface PortalOptions {
 
 export interface PortalConnection {
   planner: PlannerClient;
+  remediation: RemediationClient;
   token: string;
   backendUrl: string;
 }
@@ -44,10 +46,13 @@ export async function connectToPortal(
     }
     token = (await response.json()).backstageIdentity.token as string;
   }
-  const planner = new PlannerClient({
-    discoveryApi: {
-      getBaseUrl: async pluginId => `${backendUrl}/api/${pluginId}`,
-    },
-  });
-  return { planner, token, backendUrl };
+  const discoveryApi = {
+    getBaseUrl: async (pluginId: string) => `${backendUrl}/api/${pluginId}`,
+  };
+  return {
+    planner: new PlannerClient({ discoveryApi }),
+    remediation: new RemediationClient({ discoveryApi }),
+    token,
+    backendUrl,
+  };
 }

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import path from 'node:path';
+import { PortalOptions } from '../../lib/portalConnection';
 import { findRepoRoot } from '../../lib/repoRoot';
+import { runLocal } from './runLocal';
 import {
   analyzeFile,
   AnalyzeOutput,
@@ -68,6 +70,38 @@ export function registerRemediateCommands(
         }
         // Every file was still reported; the exit code says some could not be read.
         if (failed) process.exitCode = 2;
+      },
+    );
+
+  remediate
+    .command('run <repo-dir>')
+    .description(
+      "Run a local repository's .gitlab-ci.yml with the portal's local runner; the agent diagnoses each failed job, fixes it on a branch and re-runs the pipeline",
+    )
+    .option('--ref <branch>', 'the branch to run (default: the checked-out one)')
+    .option('--entity <ref>', 'the catalog entity the repository belongs to')
+    .option('--no-wait', 'start the remediations and return')
+    .option('--json', 'print the pipeline and the remediations as JSON')
+    .option(
+      '--backend-url <url>',
+      'backend base URL (default: AGENTIC_BACKEND_URL or http://localhost:7007)',
+    )
+    .option(
+      '--token <token>',
+      'Backstage token (default: BACKSTAGE_TOKEN, else guest sign-in)',
+    )
+    .action(
+      async (
+        repoDir: string,
+        opts: PortalOptions & {
+          ref?: string;
+          entity?: string;
+          wait: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const ok = await runLocal(repoDir, opts, out);
+        if (!ok) process.exitCode = 1;
       },
     );
 }
