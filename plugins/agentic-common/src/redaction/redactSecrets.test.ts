@@ -129,6 +129,31 @@ describe('redactSecrets', () => {
     expect(result.redactions).toBe(1);
   });
 
+  it('leaves messages about a secret variable alone, but not short values', () => {
+    const kept = [
+      './scripts/publish.sh: line 9: NPM_TOKEN: unbound variable',
+      'deploy.sh: line 3: DEPLOY_TOKEN: parameter null or not set',
+      'Error: GITHUB_TOKEN: not set in the environment',
+      'api_key: missing from config',
+    ];
+    for (const line of kept) {
+      expect(redactSecrets(line).text).toBe(line);
+    }
+    const redacted = [
+      ['PASSWORD: hunter2', 'PASSWORD: [REDACTED:password]'],
+      ['password: secret', 'password: [REDACTED:password]'],
+      ['NPM_TOKEN=unbound', 'NPM_TOKEN=[REDACTED:secret]'],
+      ['TOKEN: abc123 expired', 'TOKEN: [REDACTED:secret] expired'],
+      [
+        'export AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+        'export AWS_SECRET_ACCESS_KEY="[REDACTED:aws-secret-access-key]"',
+      ],
+    ];
+    for (const [line, expected] of redacted) {
+      expect(redactSecrets(line).text).toBe(expected);
+    }
+  });
+
   it('counts every secret of a text', () => {
     const result = redactSecrets(
       `a ${fake.ghp} b ${fake.ghs}\nDB_PASSWORD=x\nnothing here`,

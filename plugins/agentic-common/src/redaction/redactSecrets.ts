@@ -31,6 +31,10 @@ export interface RedactedText {
 }
 
 const mask = (kind: string) => `[REDACTED:${kind}]`;
+
+/** A lower-case word, and more words after it: prose rather than a value. */
+const proseWord = /^[a-z]{2,24}$/;
+const proseContinues = /^ +[a-z]{2,}\b/;
 const privateKeyMask = mask('private-key');
 
 /**
@@ -67,11 +71,31 @@ export function createLineRedactor(): LineRedactor {
     });
     return result.replace(
       secretAssignment,
-      (match, quote, name, separator, scheme = '', value: string) => {
+      (
+        match,
+        quote,
+        name,
+        separator,
+        scheme = '',
+        value: string,
+        offset: number,
+        whole: string,
+      ) => {
         const kind = secretKindOfName(name);
         const valueQuote = /^["']/.test(value) ? value[0] : '';
         const bare = valueQuote ? value.slice(1, -1) : value;
         if (!kind || placeholderValue.test(bare)) {
+          return match;
+        }
+        // `NPM_TOKEN: unbound variable`, `token: not set`: a message about
+        // the name, in words, not a value.
+        if (
+          !valueQuote &&
+          !scheme &&
+          separator.trim() === ':' &&
+          proseWord.test(bare) &&
+          proseContinues.test(whole.slice(offset + match.length))
+        ) {
           return match;
         }
         count(kind);
