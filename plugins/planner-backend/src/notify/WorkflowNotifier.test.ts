@@ -18,7 +18,7 @@ const workflow: Workflow = {
   updatedAt: '2026-11-25T10:00:00.000Z',
 };
 
-function setup() {
+function setup(notifiesOnFinish?: (w: Workflow) => boolean) {
   const signals = { publish: jest.fn(async () => {}) };
   const notifications = { send: jest.fn(async () => {}) };
   const notifier = new WorkflowNotifier({
@@ -27,6 +27,7 @@ function setup() {
     logger: mockServices.logger.mock(),
     getWorkflow: async () => workflow,
     linkTo: w => `/agentic/workflows/${w.id}`,
+    notifiesOnFinish,
   });
   return { signals, notifications, notifier };
 }
@@ -92,5 +93,22 @@ describe('WorkflowNotifier', () => {
     notifier.publish([change('wf-1', 2)]);
     await notifier.flush();
     expect(notifications.send).not.toHaveBeenCalled();
+  });
+
+  it('leaves finished workflows of definitions that notify by themselves alone', async () => {
+    const definitions: string[] = [];
+    const { notifications, signals, notifier } = setup(w => {
+      definitions.push(w.definition);
+      return false;
+    });
+    notifier.publish([
+      change('wf-1', 9, { status: 'failed', finished: 'failed' }),
+    ]);
+    await new Promise(r => setImmediate(r));
+    await notifier.flush();
+    expect(definitions).toEqual(['core.noop']);
+    expect(notifications.send).not.toHaveBeenCalled();
+    // Progress still reaches the portal.
+    expect(signals.publish).toHaveBeenCalledTimes(1);
   });
 });

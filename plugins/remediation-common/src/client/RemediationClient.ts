@@ -5,7 +5,7 @@ import {
   RequestOptions,
   toSearch,
 } from '@agentic-devops/plugin-agentic-common';
-import { Diagnosis } from '../diagnosis';
+import { Diagnosis, EvidenceLine } from '../diagnosis';
 import {
   Remediation,
   RemediationStats,
@@ -43,6 +43,11 @@ export interface RemediationApi {
     options?: RequestOptions,
   ): Promise<Page<Remediation>>;
   getRemediation(id: string, options?: RequestOptions): Promise<Remediation>;
+  /** The redacted end of the failed job's log, as the agent kept it. */
+  getLog(
+    id: string,
+    options?: RequestOptions,
+  ): Promise<{ lines: EvidenceLine[] }>;
   approve(
     id: string,
     comment?: string,
@@ -95,6 +100,16 @@ export class RemediationClient
       await this.request<Remediation>(
         'GET',
         `/remediations/${encodeURIComponent(id)}`,
+        options,
+      )
+    ).body;
+  }
+
+  async getLog(id: string, options?: RequestOptions) {
+    return (
+      await this.request<{ lines: EvidenceLine[] }>(
+        'GET',
+        `/remediations/${encodeURIComponent(id)}/log`,
         options,
       )
     ).body;

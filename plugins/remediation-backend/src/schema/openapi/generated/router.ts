@@ -697,11 +697,7 @@ export const spec = {
         requestBody: {
           required: true,
           content: {
-            'text/plain': {
-              schema: {
-                type: 'string',
-              },
-            },
+            'text/plain': {},
           },
         },
         responses: {
