@@ -113,6 +113,24 @@ export const deploymentConfigSchema = z.looseObject({
         .optional(),
     })
     .optional(),
+  events: z
+    .looseObject({
+      modules: z
+        .looseObject({
+          gitlab: z
+            .looseObject({
+              // Webhooks without the token are refused; a short one is guessable.
+              webhookSecret: nonEmpty
+                .refine(v => v.length >= 16, {
+                  error: 'must be at least 16 characters',
+                })
+                .optional(),
+            })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   agentic: z
     .looseObject({
       reasoning: z

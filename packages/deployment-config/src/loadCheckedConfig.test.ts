@@ -19,6 +19,7 @@ const productionEnv = {
   GITLAB_TOKEN: 'glpat-example',
   AUTH_GITLAB_CLIENT_ID: 'client-id',
   AUTH_GITLAB_CLIENT_SECRET: 'client-secret',
+  GITLAB_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length',
 };
 
 function loadProduction(env: Record<string, string | undefined>) {
@@ -80,6 +81,11 @@ describe('loadCheckedConfig', () => {
       /is missing/,
     ],
     ['BACKEND_SECRET', 'backend.auth.keys[0].secret', /is missing/],
+    [
+      'GITLAB_WEBHOOK_SECRET',
+      'events.modules.gitlab.webhookSecret',
+      /is missing/,
+    ],
     ['APP_BASE_URL', 'app.baseUrl', /is missing/],
   ])('names %s when it is unset', async (envVar, key, message) => {
     const problems = await problemsOf({
@@ -114,6 +120,12 @@ describe('loadCheckedConfig', () => {
     ],
     ['APP_BASE_URL', 'portal.example.com', 'app.baseUrl', /http\(s\) URL/],
     ['POSTGRES_HOST', '   ', 'backend.database.connection.host', /is empty/],
+    [
+      'GITLAB_WEBHOOK_SECRET',
+      'short',
+      'events.modules.gitlab.webhookSecret',
+      /at least 16 characters/,
+    ],
   ])('names %s when it is %p', async (envVar, value, key, message) => {
     const problems = await problemsOf({ ...productionEnv, [envVar]: value });
     expect(problems).toContainEqual({
