@@ -9,7 +9,9 @@ step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
 step "Toolchain and dependencies"
 source scripts/setup.sh
-mkdir -p .data/sqlite
+# The local pipeline runner (the Remediation agent's embedded default) needs rsync.
+scripts/system-packages.sh --runtime
+mkdir -p .data/sqlite .data/remediation
 
 app_url="http://localhost:3000"
 backend_url="http://localhost:7007"

@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need, when missing (idempotent):
-#   chromium  the browser tests (Playwright drives /usr/bin/chromium)
+# Installs the Debian packages the portal and its tests need, when missing
+# (idempotent). `--runtime` installs only what the portal itself needs.
+#   rsync        gitlab-ci-local, the local pipeline runner, copies with it
+#   chromium     the browser tests (Playwright drives /usr/bin/chromium)
+#   python3-yaml PyYAML for the Remediation agent's example Python project,
+#                whose pipeline fails until the agent adds it to requirements
 # PostgreSQL 15's server binaries (initdb, pg_ctl) come with the machine.
 set -euo pipefail
 
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-for pkg in "$@"; do
+packages=(rsync)
+if [ "${1:-}" = "--runtime" ]; then
+  shift
+else
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  packages+=(python3-yaml)
+fi
+for pkg in "${packages[@]}" "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && { echo "system packages present"; exit 0; }
