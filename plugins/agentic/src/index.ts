@@ -1,6 +1,6 @@
 /**
- * The agentic frontend plugin: the Planner's workflows on entity pages and
- * on the `/agentic` page.
+ * The agentic frontend plugin: the Planner's workflows and the Remediation
+ * agent's work on entity pages and on the `/agentic` page.
  *
  * @packageDocumentation
  */
@@ -8,7 +8,9 @@ export {
   agenticPlugin,
   AgenticPage,
   EntityWorkflowsCard,
+  EntityRemediationCard,
   EntityAgentsContent,
 } from './plugin';
-export { plannerApiRef } from './api';
+export { plannerApiRef, remediationApiRef } from './api';
 export type { EntityWorkflowsCardProps } from './components/EntityWorkflowsCard';
+export type { EntityRemediationCardProps } from './components/EntityRemediationCard';

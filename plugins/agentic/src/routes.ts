@@ -9,3 +9,10 @@ export const workflowRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/workflows/:id',
 });
+
+/** The Remediation agent's figures and records, under the page: `/agentic/remediation`. */
+export const remediationRouteRef = createSubRouteRef({
+  id: 'agentic/remediation',
+  parent: rootRouteRef,
+  path: '/remediation',
+});

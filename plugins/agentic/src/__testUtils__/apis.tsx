@@ -16,17 +16,31 @@ import {
   PlannerApi,
   WorkflowSignal,
 } from '@agentic-devops/plugin-agentic-common';
-import { plannerApiRef } from '../api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  RemediationApi,
+  RemediationSignal,
+} from '@agentic-devops/plugin-remediation-common';
+import { plannerApiRef, remediationApiRef } from '../api';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+
+const notMocked = (name: string) =>
+  jest.fn((..._args: any[]) => Promise.reject(new Error(`${name} not mocked`)));
+
+const mocked = (implementation: object) =>
+  Object.fromEntries(
+    Object.entries(implementation).map(([name, fn]) => [
+      name,
+      jest.fn(fn as (...args: any[]) => any),
+    ]),
+  );
 
 /** A PlannerApi whose every method is a jest mock that rejects unless given. */
 export function createPlannerApi(
   implementation: Partial<PlannerApi> = {},
 ): jest.Mocked<PlannerApi> {
-  const notMocked = (name: string) =>
-    jest.fn((..._args: any[]) =>
-      Promise.reject(new Error(`${name} not mocked`)),
-    );
   return {
     createWorkflow: notMocked('createWorkflow'),
     listWorkflows: notMocked('listWorkflows'),
@@ -37,13 +51,25 @@ export function createPlannerApi(
     listDeadLetters: notMocked('listDeadLetters'),
     replayDeadLetter: notMocked('replayDeadLetter'),
     listDefinitions: notMocked('listDefinitions'),
-    ...Object.fromEntries(
-      Object.entries(implementation).map(([name, fn]) => [
-        name,
-        jest.fn(fn as (...args: any[]) => any),
-      ]),
-    ),
+    ...mocked(implementation),
   } as unknown as jest.Mocked<PlannerApi>;
+}
+
+/** A RemediationApi whose every method is a jest mock that rejects unless given. */
+export function createRemediationApi(
+  implementation: Partial<RemediationApi> = {},
+): jest.Mocked<RemediationApi> {
+  return {
+    listRemediations: notMocked('listRemediations'),
+    getRemediation: notMocked('getRemediation'),
+    getLog: notMocked('getLog'),
+    approve: notMocked('approve'),
+    reject: notMocked('reject'),
+    getStats: notMocked('getStats'),
+    startLocal: notMocked('startLocal'),
+    analyze: notMocked('analyze'),
+    ...mocked(implementation),
+  } as unknown as jest.Mocked<RemediationApi>;
 }
 
 /** A signals API the test pushes messages through. */
@@ -61,7 +87,10 @@ export class FakeSignalApi implements SignalApi {
     return this.#listeners.get(channel)?.size ?? 0;
   }
 
-  publish(message: WorkflowSignal, channel: string = PLANNER_SIGNAL_CHANNEL) {
+  publish(
+    message: WorkflowSignal | RemediationSignal,
+    channel: string = PLANNER_SIGNAL_CHANNEL,
+  ) {
     act(() => {
       for (const listener of this.#listeners.get(channel) ?? []) {
         listener(message);
@@ -70,12 +99,19 @@ export class FakeSignalApi implements SignalApi {
   }
 }
 
+/** Which permissions a test user has: all, none, the named ones, or decided per request. */
+export type Permissions =
+  | boolean
+  | string[]
+  | ((request: EvaluatePermissionRequest) => boolean);
+
 /** A permission API that allows the named permissions (all with `true`). */
-export function permissionApi(allowed: boolean | string[]) {
+export function permissionApi(allowed: Permissions) {
   return mockApis.permission({
     authorize: request => {
       const allow =
         allowed === true ||
+        (typeof allowed === 'function' && allowed(request)) ||
         (Array.isArray(allowed) && allowed.includes(request.permission.name));
       return allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
     },
@@ -83,9 +119,10 @@ export function permissionApi(allowed: boolean | string[]) {
 }
 
 export interface RenderOptions extends TestAppOptions {
-  plannerApi: PlannerApi;
+  plannerApi?: PlannerApi;
+  remediationApi?: RemediationApi;
   signalApi?: FakeSignalApi;
-  permissions?: boolean | string[];
+  permissions?: Permissions;
   errorApi?: MockErrorApi;
   alertApi?: { post: jest.Mock; alert$: () => any };
 }
@@ -97,7 +134,10 @@ export function createAlertApi() {
   };
 }
 
-/** Renders in a test app with the Planner, signals, permission, alert and error APIs. */
+/**
+ * Renders in a test app with the Planner, Remediation, signals, permission,
+ * alert and error APIs (agents' APIs not given reject every call).
+ */
 export async function renderWithApis(
   element: ReactElement,
   options: RenderOptions,
@@ -109,7 +149,8 @@ export async function renderWithApis(
   }
 > {
   const {
-    plannerApi,
+    plannerApi = createPlannerApi(),
+    remediationApi = createRemediationApi(),
     signalApi = new FakeSignalApi(),
     permissions = true,
     errorApi = new MockErrorApi({ collect: true }),
@@ -121,6 +162,7 @@ export async function renderWithApis(
     <TestApiProvider
       apis={[
         [plannerApiRef, plannerApi],
+        [remediationApiRef, remediationApi],
         [signalApiRef, signalApi],
         [permissionApiRef, permissionApi(permissions)],
         [errorApiRef, errorApi],

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useInterval from 'react-use/esm/useInterval';
-import { WorkflowSignal } from '@agentic-devops/plugin-agentic-common';
-import { usePlannerSignal } from './usePlannerSignal';
+import { SignalMessage, useChannelSignal } from './useChannelSignal';
 
 /** How often unfinished work is polled, in case signals are not connected. */
 export const POLL_INTERVAL_MS = 5000;
@@ -10,9 +9,11 @@ export const POLL_INTERVAL_MS = 5000;
 /** Signals arriving within this window cause one refetch. */
 export const SIGNAL_COALESCE_MS = 250;
 
-export interface LiveLoadOptions<T> {
-  /** Whether a Planner signal may change what was loaded. */
-  concerns: (signal: WorkflowSignal, value: T | undefined) => boolean;
+export interface LiveLoadOptions<T, S> {
+  /** The signals channel of the agent whose data is loaded. */
+  channel: string;
+  /** Whether a signal on the channel may change what was loaded. */
+  concerns: (signal: S, value: T | undefined) => boolean;
   /** Whether what was loaded is still changing: then it is polled. */
   isLive: (value: T) => boolean;
   pollIntervalMs?: number;
@@ -29,16 +30,21 @@ export interface LiveLoadState<T> {
 }
 
 /**
- * Loads a value for `key` and keeps it current: refetches when a Planner
- * signal concerns it, and polls while it is live. Background refreshes keep
- * the previous value on screen.
+ * Loads a value for `key` and keeps it current: refetches when a signal on
+ * the channel concerns it, and polls while it is live. Background refreshes
+ * keep the previous value on screen.
  */
-export function useLiveLoad<T>(
+export function useLiveLoad<T, S extends SignalMessage>(
   load: () => Promise<T>,
   key: string,
-  options: LiveLoadOptions<T>,
+  options: LiveLoadOptions<T, S>,
 ): LiveLoadState<T> {
-  const { concerns, isLive, pollIntervalMs = POLL_INTERVAL_MS } = options;
+  const {
+    channel,
+    concerns,
+    isLive,
+    pollIntervalMs = POLL_INTERVAL_MS,
+  } = options;
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion(v => v + 1), []);
 
@@ -69,7 +75,7 @@ export function useLiveLoad<T>(
     [],
   );
 
-  usePlannerSignal(signal => {
+  useChannelSignal<S>(channel, signal => {
     if (!pending.current && concerns(signal, value)) {
       pending.current = setTimeout(() => {
         pending.current = undefined;

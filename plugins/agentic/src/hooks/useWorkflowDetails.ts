@@ -1,7 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
   isTerminalWorkflowStatus,
+  PLANNER_SIGNAL_CHANNEL,
   WorkflowDetails,
+  WorkflowSignal,
 } from '@agentic-devops/plugin-agentic-common';
 import { plannerApiRef } from '../api';
 import { LiveLoadState, useLiveLoad } from './useLiveLoad';
@@ -11,8 +13,13 @@ export function useWorkflowDetails(
   workflowId: string,
 ): LiveLoadState<WorkflowDetails> {
   const plannerApi = useApi(plannerApiRef);
-  return useLiveLoad(() => plannerApi.getWorkflow(workflowId), workflowId, {
-    concerns: signal => signal.workflowId === workflowId,
-    isLive: workflow => !isTerminalWorkflowStatus(workflow.status),
-  });
+  return useLiveLoad<WorkflowDetails, WorkflowSignal>(
+    () => plannerApi.getWorkflow(workflowId),
+    workflowId,
+    {
+      channel: PLANNER_SIGNAL_CHANNEL,
+      concerns: signal => signal.workflowId === workflowId,
+      isLive: workflow => !isTerminalWorkflowStatus(workflow.status),
+    },
+  );
 }

@@ -1,10 +1,11 @@
 import { RouteFunc, useRouteRef } from '@backstage/core-plugin-api';
-import { rootRouteRef, workflowRouteRef } from '../routes';
+import { remediationRouteRef, rootRouteRef, workflowRouteRef } from '../routes';
 
 /** Links into the `/agentic` page. */
 export interface AgenticLinks {
   root: () => string;
   workflow: (id: string) => string;
+  remediation: () => string;
 }
 
 /**
@@ -29,10 +30,22 @@ export function useAgenticLinks(): AgenticLinks | undefined {
   } catch {
     workflow = undefined;
   }
-  if (!root || !workflow) {
+  let remediation: RouteFunc<undefined> | undefined;
+  try {
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    remediation = useRouteRef(remediationRouteRef);
+  } catch {
+    remediation = undefined;
+  }
+  if (!root || !workflow || !remediation) {
     return undefined;
   }
   const rootFunc = root;
   const workflowFunc = workflow;
-  return { root: () => rootFunc(), workflow: id => workflowFunc({ id }) };
+  const remediationFunc = remediation;
+  return {
+    root: () => rootFunc(),
+    workflow: id => workflowFunc({ id }),
+    remediation: () => remediationFunc(),
+  };
 }

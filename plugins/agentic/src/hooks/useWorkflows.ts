@@ -3,7 +3,9 @@ import {
   isTerminalWorkflowStatus,
   ListWorkflowsQuery,
   Page,
+  PLANNER_SIGNAL_CHANNEL,
   Workflow,
+  WorkflowSignal,
 } from '@agentic-devops/plugin-agentic-common';
 import { plannerApiRef } from '../api';
 import { LiveLoadState, useLiveLoad } from './useLiveLoad';
@@ -17,10 +19,11 @@ export function useWorkflows(
   query: ListWorkflowsQuery,
 ): LiveLoadState<Page<Workflow>> {
   const plannerApi = useApi(plannerApiRef);
-  return useLiveLoad(
+  return useLiveLoad<Page<Workflow>, WorkflowSignal>(
     () => plannerApi.listWorkflows(query),
     JSON.stringify(query),
     {
+      channel: PLANNER_SIGNAL_CHANNEL,
       concerns: (signal, page) =>
         Boolean(page?.items.some(w => w.id === signal.workflowId)) ||
         !query.entityRef ||

@@ -12,6 +12,9 @@ describe('format', () => {
     expect(formatDuration(184_000)).toBe('3 m 4 s');
     expect(formatDuration(120_000)).toBe('2 m');
     expect(formatDuration(3_720_000)).toBe('1 h 2 m');
+    expect(formatDuration(23 * 3_600_000 + 59 * 60_000)).toBe('23 h 59 m');
+    expect(formatDuration(24 * 3_600_000 + 60_000)).toBe('1 d');
+    expect(formatDuration(51 * 3_600_000)).toBe('2 d 3 h');
     expect(formatDuration(-1)).toBe('–');
   });
 

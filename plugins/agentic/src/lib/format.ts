@@ -1,6 +1,9 @@
 /** Formatting of times and durations for the workflow views. */
 
-/** A duration in milliseconds as a short human text: `850 ms`, `12 s`, `3 m 4 s`, `1 h 2 m`. */
+/**
+ * A duration in milliseconds as a short human text: `850 ms`, `12 s`,
+ * `3 m 4 s`, `1 h 2 m`, `2 d 3 h`.
+ */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) {
     return '–';
@@ -17,9 +20,14 @@ export function formatDuration(ms: number): string {
     const seconds = totalSeconds % 60;
     return seconds ? `${totalMinutes} m ${seconds} s` : `${totalMinutes} m`;
   }
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  return minutes ? `${hours} h ${minutes} m` : `${hours} h`;
+  const totalHours = Math.floor(totalMinutes / 60);
+  if (totalHours < 24) {
+    const minutes = totalMinutes % 60;
+    return minutes ? `${totalHours} h ${minutes} m` : `${totalHours} h`;
+  }
+  const days = Math.floor(totalHours / 24);
+  const hours = totalHours % 24;
+  return hours ? `${days} d ${hours} h` : `${days} d`;
 }
 
 /**

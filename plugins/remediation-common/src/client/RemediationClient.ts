@@ -149,7 +149,12 @@ export class RemediationClient
 
   async startLocal(request: LocalRunRequest, options?: RequestOptions) {
     return (
-      await this.request<LocalRunResult>('POST', '/local/runs', options, request)
+      await this.request<LocalRunResult>(
+        'POST',
+        '/local/runs',
+        options,
+        request,
+      )
     ).body;
   }
 

@@ -178,7 +178,8 @@ describe('AgenticPage', () => {
       await screen.findByRole('heading', { name: 'Workflow 2' }),
     ).toBeInTheDocument();
     expect(plannerApi.getWorkflow).toHaveBeenCalledWith('wf-page-2');
-    expect(screen.getByText('Workflows').closest('a')).toHaveAttribute(
+    // the breadcrumb (the tab of the same name has the role tab)
+    expect(screen.getByRole('link', { name: 'Workflows' })).toHaveAttribute(
       'href',
       '/agentic',
     );

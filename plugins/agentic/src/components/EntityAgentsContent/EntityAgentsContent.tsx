@@ -1,5 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import { EntityWorkflowsCard } from '../EntityWorkflowsCard';
+import { EntityRemediationCard } from '../EntityRemediationCard';
 
 /** The entity page's "Agents" tab: the agents' cards for the entity. */
 export function EntityAgentsContent() {
@@ -7,6 +8,9 @@ export function EntityAgentsContent() {
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12}>
         <EntityWorkflowsCard />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityRemediationCard />
       </Grid>
     </Grid>
   );

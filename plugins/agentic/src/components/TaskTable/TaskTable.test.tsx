@@ -55,7 +55,7 @@ describe('TaskTable', () => {
       />,
     );
     const test = rowOf('Run tests');
-    expect(within(test).getByText(/\(in \d+ h/)).toBeInTheDocument();
+    expect(within(test).getByText(/\(in \d+ d/)).toBeInTheDocument();
     expect(within(test).getByText('connection reset')).toBeInTheDocument();
   });
 

@@ -1,24 +1,10 @@
-import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Workflow } from '@agentic-devops/plugin-agentic-common';
+import { Field } from '../Field';
 import { WorkflowStatus } from '../WorkflowStatus';
 import { WorkflowProgress } from '../WorkflowProgress';
 import { formatElapsed, formatTime } from '../../lib/format';
-
-function Field(props: { label: string; children: ReactNode }) {
-  return (
-    <Grid item xs={6} sm={4} md={3}>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
-    </Grid>
-  );
-}
 
 /** A workflow's facts: status, progress, where it came from, timing. */
 export function WorkflowSummary(props: {

@@ -1,0 +1,2 @@
+export { EntityRemediationCard } from './EntityRemediationCard';
+export type { EntityRemediationCardProps } from './EntityRemediationCard';

@@ -1,0 +1,3 @@
+export { RemediationRecord } from './RemediationRecord';
+export type { RemediationRecordProps } from './RemediationRecord';
+export { JobLink, MergeRequestLink } from './RemediationLinks';

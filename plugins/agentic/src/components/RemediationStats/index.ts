@@ -1,0 +1,3 @@
+export { RemediationFigures } from './RemediationFigures';
+export { StatusCounts } from './StatusCounts';
+export { TopCauses } from './TopCauses';

@@ -1,0 +1,4 @@
+export {
+  RemediationStatusChip,
+  remediationStatusTone,
+} from './RemediationStatusChip';

@@ -1,0 +1,2 @@
+export { RemediationTable } from './RemediationTable';
+export type { RemediationTableProps } from './RemediationTable';
