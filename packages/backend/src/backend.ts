@@ -23,7 +23,13 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import eventsBackend from '@backstage/plugin-events-backend';
 import eventsBackendModuleGitlab from '@backstage/plugin-events-backend-module-gitlab';
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import notificationsBackendModuleSlack from '@backstage/plugin-notifications-backend-module-slack';
 import plannerBackend from '@agentic-devops/plugin-planner-backend';
+import remediationBackend, {
+  plannerModuleRemediation,
+  searchModuleRemediationCollator,
+} from '@agentic-devops/plugin-remediation-backend';
+import remediationBackendModuleLocal from '@agentic-devops/plugin-remediation-backend-module-local';
 import {
   validatedRootConfigServiceFactory,
   ValidatedRootConfigOptions,
@@ -69,12 +75,22 @@ export function createAgenticBackend(options: ValidatedRootConfigOptions = {}) {
 
   backend.add(userSettingsBackend);
   backend.add(notificationsBackend);
+  // Delivers notifications to Slack too, when notifications.processors.slack is configured.
+  backend.add(notificationsBackendModuleSlack);
   backend.add(signalsBackend);
   backend.add(eventsBackend);
   backend.add(eventsBackendModuleGitlab);
 
   // The agents. The Planner runs every agent's work as durable workflows.
   backend.add(plannerBackend);
+
+  // Remediation: failed pipelines from GitLab webhooks or the local runner
+  // (gitlab-ci-local), diagnosed by the playbooks in playbooks/, fixed on
+  // branches. Its steps run as Planner workflows; its records are searchable.
+  backend.add(remediationBackend);
+  backend.add(plannerModuleRemediation);
+  backend.add(searchModuleRemediationCollator);
+  backend.add(remediationBackendModuleLocal);
 
   // Offers the actions registered by plugins (backend.actions.pluginSources)
   // to AI clients over MCP.

@@ -114,7 +114,24 @@ async function expectPortalWorks(portal: Portal) {
       expect.stringMatching(/create-workflow/),
       expect.stringMatching(/get-workflow/),
       expect.stringMatching(/list-workflows/),
+      // The Remediation agent's.
+      expect.stringMatching(/analyze-job-log/),
+      expect.stringMatching(/list-remediations/),
     ]),
+  );
+
+  // The Remediation agent diagnoses a log with the repository's playbooks.
+  const diagnosis = await fetch(`${portal.baseUrl}/api/remediation/analyze`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+    body: "E   ModuleNotFoundError: No module named 'yaml'\n",
+  });
+  expect(await diagnosis.json()).toMatchObject({
+    category: 'missing_python_package',
+    playbookId: 'pb-dep-001',
+  });
+  expect(await getJson(portal, token, '/api/remediation/stats')).toHaveProperty(
+    'successRate',
   );
 
   // Notifications and signals are mounted.
