@@ -29,6 +29,7 @@ import remediationBackend, {
   plannerModuleRemediation,
   searchModuleRemediationCollator,
 } from '@agentic-devops/plugin-remediation-backend';
+import remediationBackendModuleGitlab from '@agentic-devops/plugin-remediation-backend-module-gitlab';
 import remediationBackendModuleLocal from '@agentic-devops/plugin-remediation-backend-module-local';
 import {
   validatedRootConfigServiceFactory,
@@ -91,6 +92,8 @@ export function createAgenticBackend(options: ValidatedRootConfigOptions = {}) {
   backend.add(plannerModuleRemediation);
   backend.add(searchModuleRemediationCollator);
   backend.add(remediationBackendModuleLocal);
+  // Registers itself only when integrations.gitlab has a token.
+  backend.add(remediationBackendModuleGitlab);
 
   // Offers the actions registered by plugins (backend.actions.pluginSources)
   // to AI clients over MCP.

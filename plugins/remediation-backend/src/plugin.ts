@@ -119,10 +119,9 @@ export const remediationPlugin = createBackendPlugin({
           analyzer,
           settings,
           notifier,
-          ruleset:
-            deps.permissionsRegistry.getPermissionRuleset(
-              remediationResourceRef,
-            ),
+          ruleset: deps.permissionsRegistry.getPermissionRuleset(
+            remediationResourceRef,
+          ),
         });
 
         deps.httpRouter.use(
@@ -150,7 +149,9 @@ export const remediationPlugin = createBackendPlugin({
         });
 
         for (const source of sources.all()) {
-          await source.subscribe?.({ receive: job => remediation.receive(job) });
+          await source.subscribe?.({
+            receive: job => remediation.receive(job),
+          });
         }
         logger.info(
           `Remediation agent: ${library.playbooks.length} playbooks, ${

@@ -144,7 +144,9 @@ describe('the Remediation agent on the Planner', () => {
     ]);
     const again = await agent.source.intake!.receive(job);
     const ids = new Set(
-      [...results, again].map(r => ('remediationId' in r ? r.remediationId : r.ignored)),
+      [...results, again].map(r =>
+        'remediationId' in r ? r.remediationId : r.ignored,
+      ),
     );
     expect(ids.size).toBe(1);
     const [id] = [...ids];
@@ -162,7 +164,9 @@ describe('the Remediation agent on the Planner', () => {
         autoFixable: true,
       },
     });
-    expect(remediation.branch).toMatch(/^agentic\/fix\/missing-python-package-/);
+    expect(remediation.branch).toMatch(
+      /^agentic\/fix\/missing-python-package-/,
+    );
     expect(remediation.mergeRequestUrl).toBe(agent.source.mergeRequests[0].url);
     expect(remediation.resolvedAt).toBeDefined();
     expect(remediation.workflowIds).toHaveLength(1);
@@ -201,7 +205,9 @@ describe('the Remediation agent on the Planner', () => {
       },
     });
     expect(notification.payload.description).toContain('line');
-    expect(notification.payload.description).toContain(remediation.mergeRequestUrl);
+    expect(notification.payload.description).toContain(
+      remediation.mergeRequestUrl,
+    );
   });
 
   it('retries a transient network failure at once, without a branch', async () => {
@@ -262,7 +268,9 @@ describe('the Remediation agent on the Planner', () => {
       .set('Authorization', bob)
       .send({});
     expect(byBob.status).toBe(403);
-    expect(byBob.body.error.message).toMatch(/owners of component:default\/checkout/);
+    expect(byBob.body.error.message).toMatch(
+      /owners of component:default\/checkout/,
+    );
 
     const byAlice = await request(agent.backend.server)
       .post(`/api/remediation/remediations/${id}/approve`)

@@ -26,8 +26,11 @@ export class FakeSource implements RemediationSource {
     description: string;
     url: string;
   }> = [];
-  readonly commits: Array<{ branch: string; message: string; files: string[] }> =
-    [];
+  readonly commits: Array<{
+    branch: string;
+    message: string;
+    files: string[];
+  }> = [];
   readonly variables = new Map<string, string>();
   readonly retriedJobs: string[] = [];
   readonly comments: Array<{ branch: string; body: string }> = [];
@@ -88,7 +91,6 @@ export class FakeSource implements RemediationSource {
     }
     const files = this.branches.get(branch)!;
     const staged = new Map<string, string>();
-    const source = this;
     return {
       branch,
       readFile: async path => staged.get(path) ?? files.get(path),
@@ -96,34 +98,34 @@ export class FakeSource implements RemediationSource {
         staged.set(path, content);
       },
       readDefaultBranchFile: async path =>
-        source.branches.get(source.defaultBranch)?.get(path),
+        this.branches.get(this.defaultBranch)?.get(path),
       setCiVariable: async (name, value) => {
-        source.variables.set(name, value);
+        this.variables.set(name, value);
       },
       retryJob: async () => {
-        source.retriedJobs.push(job.jobId);
+        this.retriedJobs.push(job.jobId);
       },
-      async commitAndOpenMergeRequest(text) {
+      commitAndOpenMergeRequest: async text => {
         const changed = [...staged].filter(([p, c]) => files.get(p) !== c);
         for (const [path, content] of changed) files.set(path, content);
         if (changed.length) {
-          source.commits.push({
+          this.commits.push({
             branch,
             message: text.commitMessage,
             files: changed.map(([p]) => p),
           });
         }
-        let mr = source.mergeRequests.find(m => m.branch === branch);
+        let mr = this.mergeRequests.find(m => m.branch === branch);
         if (!mr) {
           mr = {
             branch,
             title: text.title,
             description: text.description,
             url: `https://gitlab.example.com/payments/checkout/-/merge_requests/${
-              source.mergeRequests.length + 1
+              this.mergeRequests.length + 1
             }`,
           };
-          source.mergeRequests.push(mr);
+          this.mergeRequests.push(mr);
         }
         return { changed: changed.length > 0, mergeRequestUrl: mr.url };
       },

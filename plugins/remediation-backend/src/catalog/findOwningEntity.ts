@@ -1,10 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ownerOf,
-  resolveEntity,
-} from '@agentic-devops/plugin-agentic-node';
+import { ownerOf, resolveEntity } from '@agentic-devops/plugin-agentic-node';
 import { FailedJob } from '@agentic-devops/plugin-remediation-node';
 
 /** The annotation that ties a GitLab project (`group/project`) to its catalog entity. */

@@ -91,13 +91,18 @@ describe.each(databases.eachSupportedId())(
       const { remediation } = await store.receive(job(), {});
       const decided = await store.update(
         remediation.id,
-        { status: 'awaiting_approval', diagnosis: diagnosis('missing_env_var') },
+        {
+          status: 'awaiting_approval',
+          diagnosis: diagnosis('missing_env_var'),
+        },
         ['received', 'diagnosing'],
       );
       expect(decided?.status).toBe('awaiting_approval');
       expect(decided?.diagnosis?.category).toBe('missing_env_var');
       const [approve, reject] = await Promise.all([
-        store.update(remediation.id, { status: 'fixing' }, ['awaiting_approval']),
+        store.update(remediation.id, { status: 'fixing' }, [
+          'awaiting_approval',
+        ]),
         store.update(remediation.id, { status: 'rejected' }, [
           'awaiting_approval',
         ]),
@@ -167,14 +172,20 @@ describe.each(databases.eachSupportedId())(
         job({ jobId: 'a', failedAt: '2026-11-25T10:00:00Z' }),
         { ref: 'component:default/a', owner: 'group:default/team-a' },
       );
-      await store.receive(job({ jobId: 'b', failedAt: '2026-11-25T11:00:00Z' }), {
-        ref: 'component:default/b',
-        owner: 'group:default/team-b',
-      });
-      await store.receive(job({ jobId: 'c', failedAt: '2026-11-25T12:00:00Z' }), {
-        ref: 'component:default/a',
-        owner: 'group:default/team-a',
-      });
+      await store.receive(
+        job({ jobId: 'b', failedAt: '2026-11-25T11:00:00Z' }),
+        {
+          ref: 'component:default/b',
+          owner: 'group:default/team-b',
+        },
+      );
+      await store.receive(
+        job({ jobId: 'c', failedAt: '2026-11-25T12:00:00Z' }),
+        {
+          ref: 'component:default/a',
+          owner: 'group:default/team-a',
+        },
+      );
       await store.update(a.remediation.id, { status: 'not_fixable' });
 
       const all = await store.list({ offset: 0, limit: 10 });
@@ -200,7 +211,12 @@ describe.each(databases.eachSupportedId())(
       const none = await store.list({
         offset: 0,
         limit: 10,
-        permission: { not: { key: 'entityRef', values: ['component:default/a', 'component:default/b'] } },
+        permission: {
+          not: {
+            key: 'entityRef',
+            values: ['component:default/a', 'component:default/b'],
+          },
+        },
       });
       expect(none.totalCount).toBe(0);
     });
@@ -222,7 +238,9 @@ describe.each(databases.eachSupportedId())(
           status,
           diagnosis: diagnosis(category),
           ...(minutesToGreen !== undefined && {
-            resolvedAt: new Date(failedAt + minutesToGreen * 60_000).toISOString(),
+            resolvedAt: new Date(
+              failedAt + minutesToGreen * 60_000,
+            ).toISOString(),
           }),
         });
       };
@@ -247,7 +265,11 @@ describe.each(databases.eachSupportedId())(
         ],
       });
       const other = await store.stats({ entityRef: 'component:default/none' });
-      expect(other).toMatchObject({ total: 0, successRate: null, mttrSeconds: null });
+      expect(other).toMatchObject({
+        total: 0,
+        successRate: null,
+        mttrSeconds: null,
+      });
     });
   },
 );

@@ -35,7 +35,9 @@ describe('remediating a local repository', () => {
   const notifications: any[] = [];
 
   beforeAll(async () => {
-    tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'agentic-e2e-')));
+    tmp = fs.realpathSync(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'agentic-e2e-')),
+    );
     backend = await startTestBackend({
       features: [
         plannerPlugin,
@@ -79,7 +81,9 @@ describe('remediating a local repository', () => {
   });
 
   it('fixes the pipeline on a branch, re-runs it green, and shows the record', async () => {
-    const repo = await createMissingPythonPackageRepository(path.join(tmp, 'settings-service'));
+    const repo = await createMissingPythonPackageRepository(
+      path.join(tmp, 'settings-service'),
+    );
     const api = request(backend.server);
     const user = mockCredentials.user.header('user:default/alice');
 
@@ -97,9 +101,14 @@ describe('remediating a local repository', () => {
     do {
       await new Promise(r => setTimeout(r, 500));
       record = (
-        await api.get(`/api/remediation/remediations/${id}`).set('Authorization', user)
+        await api
+          .get(`/api/remediation/remediations/${id}`)
+          .set('Authorization', user)
       ).body;
-    } while (!['fixed', 'failed', 'not_fixable', 'gave_up'].includes(record.status) && Date.now() < deadline);
+    } while (
+      !['fixed', 'failed', 'not_fixable', 'gave_up'].includes(record.status) &&
+      Date.now() < deadline
+    );
 
     expect(record).toMatchObject({
       status: 'fixed',
@@ -118,8 +127,12 @@ describe('remediating a local repository', () => {
     expect(record.resolvedAt).toBeDefined();
 
     // The fix is a branch of the user's repository; main is untouched.
-    expect(git(repo.path, 'show', `${record.branch}:requirements.txt`)).toMatch(/^PyYAML\b/m);
-    expect(git(repo.path, 'show', 'main:requirements.txt')).not.toMatch(/PyYAML/);
+    expect(git(repo.path, 'show', `${record.branch}:requirements.txt`)).toMatch(
+      /^PyYAML\b/m,
+    );
+    expect(git(repo.path, 'show', 'main:requirements.txt')).not.toMatch(
+      /PyYAML/,
+    );
     expect(git(repo.path, 'rev-parse', 'main')).toBe(repo.commitSha.trim());
 
     const log = await api
@@ -132,15 +145,15 @@ describe('remediating a local repository', () => {
     const workflow = await api
       .get(`/api/planner/workflows/${record.workflowIds[0]}`)
       .set('Authorization', user);
-    expect(
-      workflow.body.tasks.map((t: any) => `${t.key}:${t.status}`),
-    ).toEqual([
-      'diagnose:succeeded',
-      'decide:succeeded',
-      'fix:succeeded',
-      'verify:succeeded',
-      'notify:succeeded',
-    ]);
+    expect(workflow.body.tasks.map((t: any) => `${t.key}:${t.status}`)).toEqual(
+      [
+        'diagnose:succeeded',
+        'decide:succeeded',
+        'fix:succeeded',
+        'verify:succeeded',
+        'notify:succeeded',
+      ],
+    );
     expect(notifications).toContainEqual(
       expect.objectContaining({
         recipients: {

@@ -28,7 +28,9 @@ function title(r: StoredRemediation): string {
     not_fixable: `Pipeline failed (${cause}): ${where}`,
     awaiting_approval: `Approval needed to fix ${cause}: ${where}`,
     rejected: `Fix rejected (${cause}): ${where}`,
-    gave_up: `Gave up on ${cause} after ${r.attempt || r.maxAttempts} attempts: ${where}`,
+    gave_up: `Gave up on ${cause} after ${
+      r.attempt || r.maxAttempts
+    } attempts: ${where}`,
     verifying: `Fix proposed for ${cause}: ${where}`,
   };
   return titles[r.status] ?? `Remediation ${r.status}: ${where}`;

@@ -25,10 +25,9 @@ export function toRemediationDocument(r: Remediation): RemediationDocument {
   const d = r.diagnosis;
   const cause = d ? d.category.replace(/_/g, ' ') : 'pipeline failure';
   return {
-    title: `${r.project}: ${r.jobName} on ${r.ref} — ${cause} (${r.status.replace(
-      /_/g,
-      ' ',
-    )})`,
+    title: `${r.project}: ${r.jobName} on ${
+      r.ref
+    } — ${cause} (${r.status.replace(/_/g, ' ')})`,
     text: [
       d?.rootCause,
       ...(d?.evidence.map(e => e.text) ?? []),
@@ -59,7 +58,9 @@ export class RemediationCollatorFactory implements DocumentCollatorFactory {
   readonly visibilityPermission = agenticRemediationReadPermission;
   readonly #client: RemediationClient;
 
-  constructor(private readonly deps: { auth: AuthService; discovery: DiscoveryService }) {
+  constructor(
+    private readonly deps: { auth: AuthService; discovery: DiscoveryService },
+  ) {
     this.#client = new RemediationClient({ discoveryApi: deps.discovery });
   }
 
@@ -82,4 +83,3 @@ export class RemediationCollatorFactory implements DocumentCollatorFactory {
     }
   }
 }
-

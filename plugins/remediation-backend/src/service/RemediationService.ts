@@ -294,7 +294,11 @@ export class RemediationService {
         if (!updated) {
           throw new ConflictError(`Remediation ${id} was decided meanwhile`);
         }
-        await this.#startWorkflow(updated, APPLY_APPROVED_WORKFLOW, ':approved');
+        await this.#startWorkflow(
+          updated,
+          APPLY_APPROVED_WORKFLOW,
+          ':approved',
+        );
         this.deps.notifier.changed(updated);
         return toRemediation((await this.deps.store.get(id)) ?? updated);
       },
@@ -329,9 +333,11 @@ export class RemediationService {
           throw new ConflictError(`Remediation ${id} was decided meanwhile`);
         }
         this.deps.notifier.changed(updated);
-        await this.deps.notifier.notifyOwners(updated).catch(error =>
-          this.deps.logger.warn(`Could not notify about ${id}: ${error}`),
-        );
+        await this.deps.notifier
+          .notifyOwners(updated)
+          .catch(error =>
+            this.deps.logger.warn(`Could not notify about ${id}: ${error}`),
+          );
         return toRemediation(updated);
       },
     );
@@ -391,7 +397,11 @@ export class RemediationService {
           }
         }
         return {
-          pipeline: { id: pipeline.id, status: pipeline.status, ref: pipeline.ref },
+          pipeline: {
+            id: pipeline.id,
+            status: pipeline.status,
+            ref: pipeline.ref,
+          },
           remediations,
         };
       },

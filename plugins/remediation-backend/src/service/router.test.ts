@@ -21,7 +21,9 @@ jest.setTimeout(30_000);
 const user = mockCredentials.user.header('user:default/alice');
 
 /** The remediation plugin alone: a fake source, and a workflow service that records. */
-async function startRouter(permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+async function startRouter(
+  permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
   const source = new FakeSource();
   const workflows: any[] = [];
   const backend = await startTestBackend({

@@ -71,7 +71,10 @@ export async function createRouter(options: {
   router.get('/stats', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await remediation.stats({ entityRef: req.query.entityRef }, { credentials }),
+      await remediation.stats(
+        { entityRef: req.query.entityRef },
+        { credentials },
+      ),
     );
   });
 

@@ -23,7 +23,9 @@ function explain(remediation: StoredRemediation): string {
   if (d.category === 'unknown') {
     return 'The cause could not be determined with confidence; nothing was changed.';
   }
-  if (['test_failure', 'compilation_error', 'lint_failure'].includes(d.category)) {
+  if (
+    ['test_failure', 'compilation_error', 'lint_failure'].includes(d.category)
+  ) {
     return `A ${d.category.replace(
       /_/g,
       ' ',
@@ -72,7 +74,11 @@ export function decideStep(
         decision = 'give-up';
         patch = {
           status: 'gave_up',
-          summary: `This failure was already attempted ${fix!.attempts} times (the limit is ${deps.settings.maxAttempts}); it needs a person.`,
+          summary: `This failure was already attempted ${
+            fix!.attempts
+          } times (the limit is ${
+            deps.settings.maxAttempts
+          }); it needs a person.`,
         };
       } else if (diagnosis.riskLevel === 'high') {
         decision = 'await-approval';

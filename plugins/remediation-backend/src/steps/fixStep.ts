@@ -152,13 +152,10 @@ export function fixStep(deps: StepDeps): RemoteTaskStep<RemediationTaskParams> {
           ...(mergeRequestUrl && { mergeRequestUrl }),
           verifyPipelineId: verify.id,
           verifyPipelineUrl: verify.url ?? null,
-          summary: `${summaries.join('; ')}${
-            branch
-              ? mergeRequestUrl
-                ? ` (branch ${branch}, merge request ${mergeRequestUrl})`
-                : ` (branch ${branch})`
-              : ''
-          }.`,
+          summary: `${summaries.join('; ')}${whereTheFixIs(
+            branch,
+            mergeRequestUrl,
+          )}.`,
         },
         ['fixing'],
       );
@@ -174,4 +171,10 @@ export function fixStep(deps: StepDeps): RemoteTaskStep<RemediationTaskParams> {
       };
     },
   };
+}
+
+function whereTheFixIs(branch?: string, mergeRequestUrl?: string): string {
+  if (!branch) return '';
+  if (!mergeRequestUrl) return ` (branch ${branch})`;
+  return ` (branch ${branch}, merge request ${mergeRequestUrl})`;
 }

@@ -48,13 +48,16 @@ export function verifyStep(
         }
       }
       const green = pipeline.status === 'success';
-      const outcome = green
-        ? `The pipeline ${pipeline.id} passed with the fix.`
-        : FINISHED_PIPELINE_STATUSES.includes(pipeline.status)
-        ? `The pipeline ${pipeline.id} ${pipeline.status} with the fix.`
-        : `The pipeline ${pipeline.id} did not finish within ${Math.round(
-            deps.settings.verifyTimeoutMs / 60_000,
-          )} minutes.`;
+      let outcome = `The pipeline ${
+        pipeline.id
+      } did not finish within ${Math.round(
+        deps.settings.verifyTimeoutMs / 60_000,
+      )} minutes.`;
+      if (green) {
+        outcome = `The pipeline ${pipeline.id} passed with the fix.`;
+      } else if (FINISHED_PIPELINE_STATUSES.includes(pipeline.status)) {
+        outcome = `The pipeline ${pipeline.id} ${pipeline.status} with the fix.`;
+      }
       const updated = await deps.store.update(
         remediationId,
         green

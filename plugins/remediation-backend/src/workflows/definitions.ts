@@ -43,7 +43,7 @@ export const applyApprovedWorkflow: WorkflowDefinition<Params> = {
   name: APPLY_APPROVED_WORKFLOW,
   title: 'Apply an approved fix',
   description:
-    "Applies a high-risk fix an owner approved, re-runs the pipeline and tells the owners.",
+    'Applies a high-risk fix an owner approved, re-runs the pipeline and tells the owners.',
   parameters,
   notifyOnFinish: false,
   plan: params => [

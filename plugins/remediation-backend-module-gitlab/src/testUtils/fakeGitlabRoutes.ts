@@ -1,0 +1,404 @@
+import {
+  branchJson,
+  commitJson,
+  expandedPipelineJson,
+  fileJson,
+  jobJson,
+  mergeRequestJson,
+  noteJson,
+  pipelineJson,
+  projectJson,
+  protectedBranchJson,
+  variableJson,
+} from './fakeGitlabJson';
+import { FakeGitlabProject, FakeIds } from './fakeGitlabProject';
+
+/** What a route answers: JSON, or a body streamed in chunks (job traces). */
+export type FakeReply =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  | { status: number; stream: Buffer; contentType: string };
+
+export interface RouteContext {
+  project: FakeGitlabProject;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: any;
+  /** This request's URL, for pagination links. */
+  url: URL;
+  ids: FakeIds;
+}
+
+export interface FakeRoute {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Relative to /api/v4, as GitLab's docs name it: `/projects/:id/pipelines`. */
+  template: string;
+  handle(ctx: RouteContext): FakeReply;
+}
+
+const json = (status: number, body: unknown): FakeReply => ({ status, body });
+const message = (status: number, text: unknown) =>
+  json(status, { message: text });
+const missing = (what: string) => message(404, `404 ${what} Not Found`);
+
+/** Offset pagination with GitLab's headers, including the `Link` to the next page. */
+function page(items: unknown[], ctx: RouteContext): FakeReply {
+  const perPage = Math.min(Number(ctx.query.get('per_page') ?? 20), 100);
+  const current = Math.max(Number(ctx.query.get('page') ?? 1), 1);
+  const totalPages = Math.max(Math.ceil(items.length / perPage), 1);
+  const headers: Record<string, string> = {
+    'x-page': String(current),
+    'x-per-page': String(perPage),
+    'x-total': String(items.length),
+    'x-total-pages': String(totalPages),
+    'x-next-page': current < totalPages ? String(current + 1) : '',
+    'x-prev-page': current > 1 ? String(current - 1) : '',
+  };
+  if (current < totalPages) {
+    const next = new URL(ctx.url);
+    next.searchParams.set('page', String(current + 1));
+    headers.link = `<${next}>; rel="next"`;
+  }
+  const start = (current - 1) * perPage;
+  return { status: 200, body: items.slice(start, start + perPage), headers };
+}
+
+function required(
+  ctx: RouteContext,
+  ...names: string[]
+): FakeReply | undefined {
+  const absent = names.find(
+    n => ctx.body?.[n] === undefined && !ctx.query.has(n),
+  );
+  return absent ? json(400, { error: `${absent} is missing` }) : undefined;
+}
+
+const param = (ctx: RouteContext, name: string) =>
+  ctx.body?.[name] ?? ctx.query.get(name) ?? undefined;
+
+/** Masked values: one line, at least 8 characters of Base64 and `@:.~`. */
+const maskable = (value: string) => /^[A-Za-z0-9+/=@:.~_-]{8,}$/.test(value);
+
+/** The routes the GitLab remediation source calls, and nothing else. */
+export const fakeGitlabRoutes: FakeRoute[] = [
+  {
+    method: 'GET',
+    template: '/projects/:id',
+    handle: ({ project }) => json(200, projectJson(project)),
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/protected_branches',
+    handle: ctx =>
+      page(ctx.project.protectedBranches.map(protectedBranchJson), ctx),
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/repository/branches/:branch',
+    handle: ({ project, params }) =>
+      project.branches.has(params.branch)
+        ? json(200, branchJson(project, params.branch))
+        : missing('Branch'),
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/repository/branches',
+    handle: ctx => {
+      const invalid = required(ctx, 'branch', 'ref');
+      if (invalid) return invalid;
+      const { project } = ctx;
+      const branch = String(param(ctx, 'branch'));
+      const ref = String(param(ctx, 'ref'));
+      if (project.branches.has(branch)) {
+        return message(400, 'Branch already exists');
+      }
+      const sha = project.resolveRef(ref);
+      if (!sha) return message(400, `Invalid reference name: ${ref}`);
+      project.branches.set(branch, sha);
+      return json(201, branchJson(project, branch));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/repository/files/:file_path',
+    handle: ctx => {
+      const invalid = required(ctx, 'ref');
+      if (invalid) return invalid;
+      const ref = ctx.query.get('ref')!;
+      const content = ctx.project.fileAt(ref, ctx.params.file_path);
+      return content === undefined
+        ? missing('File')
+        : json(200, fileJson(ctx.project, ref, ctx.params.file_path, content));
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/repository/commits',
+    handle: ctx => {
+      const invalid = required(ctx, 'branch', 'commit_message', 'actions');
+      if (invalid) return invalid;
+      const { project, body } = ctx;
+      const branch: string = body.branch;
+      const head = project.branches.get(branch);
+      if (!head) {
+        return message(
+          400,
+          'You can only create or edit files when you are on a branch',
+        );
+      }
+      if (project.isProtected(branch)) {
+        return message(
+          403,
+          '403 Forbidden - You are not allowed to push into this branch',
+        );
+      }
+      const files = project.commits.get(head)!.files;
+      const changes: Record<string, string | null> = {};
+      for (const action of body.actions as any[]) {
+        const exists = files.has(action.file_path);
+        if (action.action === 'create' && exists) {
+          return message(400, 'A file with this name already exists');
+        }
+        if (action.action !== 'create' && !exists) {
+          return message(400, "A file with this name doesn't exist");
+        }
+        if (action.action === 'create' || action.action === 'update') {
+          changes[action.file_path] =
+            action.encoding === 'base64'
+              ? Buffer.from(action.content, 'base64').toString('utf8')
+              : action.content;
+        } else if (action.action === 'delete') {
+          changes[action.file_path] = null;
+        } else {
+          return message(400, `Unknown action '${action.action}'`);
+        }
+      }
+      const sha = project.commit(branch, changes, body.commit_message);
+      // A push with a .gitlab-ci.yml starts the branch's pipeline.
+      if (project.pipelinesOnPush) project.startPipeline(branch, 'push');
+      return json(201, {
+        ...commitJson(project, project.commits.get(sha)!),
+        stats: { additions: 0, deletions: 0, total: 0 },
+        status: null,
+        project_id: project.id,
+        last_pipeline: null,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/merge_requests',
+    handle: ctx => {
+      const state = ctx.query.get('state') ?? 'all';
+      const source = ctx.query.get('source_branch');
+      const target = ctx.query.get('target_branch');
+      const found = [...ctx.project.mergeRequests]
+        .sort((a, b) => b.iid - a.iid)
+        .filter(mr => state === 'all' || mr.state === state)
+        .filter(mr => !source || mr.sourceBranch === source)
+        .filter(mr => !target || mr.targetBranch === target);
+      return page(
+        found.map(mr => mergeRequestJson(ctx.project, mr)),
+        ctx,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/merge_requests',
+    handle: ctx => {
+      const invalid = required(ctx, 'source_branch', 'target_branch', 'title');
+      if (invalid) return invalid;
+      const { project, body } = ctx;
+      for (const branch of [body.source_branch, body.target_branch]) {
+        if (!project.branches.has(branch)) {
+          return message(404, '404 Branch Not Found');
+        }
+      }
+      if (body.source_branch === body.target_branch) {
+        return message(400, [
+          "You can't use same project/branch for source and target",
+        ]);
+      }
+      const existing = project
+        .openMergeRequests()
+        .find(
+          mr =>
+            mr.sourceBranch === body.source_branch &&
+            mr.targetBranch === body.target_branch,
+        );
+      if (existing) {
+        return message(409, [
+          `Another open merge request already exists for this source branch: !${existing.iid}`,
+        ]);
+      }
+      const mr = {
+        id: ctx.ids.next('mr'),
+        iid: project.mergeRequests.length + 1,
+        title: String(body.title),
+        description: String(body.description ?? ''),
+        state: 'opened' as const,
+        sourceBranch: body.source_branch,
+        targetBranch: body.target_branch,
+        removeSourceBranch: Boolean(body.remove_source_branch),
+        createdAt: new Date().toISOString(),
+        notes: [],
+      };
+      project.mergeRequests.push(mr);
+      return json(201, mergeRequestJson(project, mr));
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/merge_requests/:merge_request_iid/notes',
+    handle: ctx => {
+      const invalid = required(ctx, 'body');
+      if (invalid) return invalid;
+      const mr = ctx.project.mergeRequests.find(
+        x => String(x.iid) === ctx.params.merge_request_iid,
+      );
+      if (!mr) return missing('Merge Request');
+      const note = {
+        id: ctx.ids.next('note'),
+        body: String(ctx.body.body),
+        createdAt: new Date().toISOString(),
+      };
+      mr.notes.push(note);
+      return json(201, noteJson(ctx.project, mr, note));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/jobs/:job_id/trace',
+    handle: ({ project, params }) => {
+      const job = project.jobs.get(Number(params.job_id));
+      if (!job?.trace) return message(404, '404 Not found');
+      return { status: 200, stream: job.trace, contentType: 'text/plain' };
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/jobs/:job_id/retry',
+    handle: ({ project, params }) => {
+      const job = project.jobs.get(Number(params.job_id));
+      if (!job) return missing('Job');
+      if (!['failed', 'canceled', 'success'].includes(job.status)) {
+        return message(403, '403 Forbidden - Job is not retryable');
+      }
+      const retry = project.retryJob(job);
+      return json(201, jobJson(project, retry));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/pipelines',
+    handle: ctx => {
+      const ref = ctx.query.get('ref');
+      const sha = ctx.query.get('sha');
+      const status = ctx.query.get('status');
+      const ascending = ctx.query.get('sort') === 'asc';
+      const found = ctx.project.pipelines
+        .filter(p => !ref || p.ref === ref)
+        .filter(p => !sha || p.sha === sha)
+        .filter(p => !status || p.status === status)
+        .sort((a, b) => (ascending ? a.id - b.id : b.id - a.id));
+      return page(
+        found.map(p => pipelineJson(ctx.project, p)),
+        ctx,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/pipeline',
+    handle: ctx => {
+      const invalid = required(ctx, 'ref');
+      if (invalid) return invalid;
+      const ref = String(param(ctx, 'ref'));
+      if (!ctx.project.branches.has(ref)) {
+        return message(400, { base: ['Reference not found'] });
+      }
+      const pipeline = ctx.project.startPipeline(ref, 'api');
+      return json(201, expandedPipelineJson(ctx.project, pipeline));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/pipelines/:pipeline_id',
+    handle: ({ project, params }) => {
+      const pipeline = project.pipelines.find(
+        p => String(p.id) === params.pipeline_id,
+      );
+      if (!pipeline) return missing('Pipeline');
+      project.observe(pipeline);
+      return json(200, expandedPipelineJson(project, pipeline));
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/pipelines/:pipeline_id/retry',
+    handle: ({ project, params }) => {
+      const pipeline = project.pipelines.find(
+        p => String(p.id) === params.pipeline_id,
+      );
+      if (!pipeline) return missing('Pipeline');
+      project.retryPipeline(pipeline);
+      return json(201, expandedPipelineJson(project, pipeline));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/variables/:key',
+    handle: ({ project, params }) => {
+      const variable = project.variables.get(params.key);
+      return variable ? json(200, variableJson(variable)) : missing('Variable');
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/variables',
+    handle: ctx => {
+      const invalid = required(ctx, 'key', 'value');
+      if (invalid) return invalid;
+      const { project, body } = ctx;
+      if (project.variables.has(body.key)) {
+        return message(400, { key: [`(${body.key}) has already been taken`] });
+      }
+      if (body.masked && !maskable(body.value)) {
+        return message(400, { value: ['is invalid'] });
+      }
+      const variable = {
+        key: String(body.key),
+        value: String(body.value),
+        masked: Boolean(body.masked),
+        protected: Boolean(body.protected),
+        raw: Boolean(body.raw),
+        variableType: body.variable_type ?? 'env_var',
+        environmentScope: body.environment_scope ?? '*',
+        description: body.description ?? null,
+      };
+      project.variables.set(variable.key, variable);
+      return json(201, variableJson(variable));
+    },
+  },
+  {
+    method: 'PUT',
+    template: '/projects/:id/variables/:key',
+    handle: ctx => {
+      const variable = ctx.project.variables.get(ctx.params.key);
+      if (!variable) return missing('Variable');
+      const { body } = ctx;
+      const masked = body.masked ?? variable.masked;
+      const value = body.value ?? variable.value;
+      if (masked && !maskable(value)) {
+        return message(400, { value: ['is invalid'] });
+      }
+      Object.assign(variable, {
+        value: String(value),
+        masked: Boolean(masked),
+        protected: body.protected ?? variable.protected,
+        raw: body.raw ?? variable.raw,
+      });
+      return json(200, variableJson(variable));
+    },
+  },
+];
