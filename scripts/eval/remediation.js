@@ -16,8 +16,11 @@ const root = path.resolve(__dirname, '../..');
 const SETS = {
   cases: path.join(root, 'eval/remediation/cases.yaml'),
   validation: path.join(root, 'eval/remediation/validation/cases.yaml'),
+  // Written after tuning, to estimate generalisation; not part of `all`.
   fresh: path.join(root, 'eval/remediation/fresh/cases.yaml'),
 };
+/** The two splits the targets apply to. */
+const ALL = ['cases', 'validation'];
 const USAGE =
   'Usage: yarn eval remediation [--set cases|validation|fresh|all] [--json] [--playbooks <dir>]';
 
@@ -28,11 +31,12 @@ function parseArgs(args) {
     if (a === '--json') opts.json = true;
     else if (a === '--set') opts.set = args[++i];
     else if (a.startsWith('--set=')) opts.set = a.slice(6);
-    else if (a === '--playbooks') opts.playbooks = path.resolve(args[++i] ?? '');
+    else if (a === '--playbooks')
+      opts.playbooks = path.resolve(args[++i] ?? '');
     else if (a === '--help' || a === '-h') opts.help = true;
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  if (opts.set !== 'all' && !SETS[opts.set]) {
+  if (opts.set !== 'all' && !Object.hasOwn(SETS, opts.set)) {
     throw new Error(`unknown set ${opts.set}\n${USAGE}`);
   }
   return opts;
@@ -93,7 +97,7 @@ function main(args) {
     console.log(USAGE);
     return 0;
   }
-  const names = opts.set === 'all' ? Object.keys(SETS) : [opts.set];
+  const names = opts.set === 'all' ? ALL : [opts.set];
   let sets;
   try {
     sets = names.map(name => ({ name, cases: loadCases(SETS[name], name) }));
@@ -125,7 +129,10 @@ function main(args) {
         rootCause: r.out.rootCause ?? r.error,
         labelledRootCause: r.label.rootCause,
       })),
-      fixMisses: report.fixMisses.map(r => ({ id: r.label.id, why: r.fix.why })),
+      fixMisses: report.fixMisses.map(r => ({
+        id: r.label.id,
+        why: r.fix.why,
+      })),
       rootCauseMisses: report.rootCauseMisses.map(r => r.label.id),
       playbookMisses: report.playbookMisses.map(r => r.label.id),
       unsafe: report.unsafe.map(r => ({
@@ -157,11 +164,11 @@ function main(args) {
     if (sets.length > 1) {
       for (const r of reports) {
         console.log(
-          `${r.set.padEnd(12)} accuracy ${(r.report.accuracy.rate * 100).toFixed(
-            1,
-          )}% (${r.report.accuracy.hits}/${r.report.accuracy.total}), unsafe ${
-            r.report.unsafe.length
-          }, leaks ${r.report.leaks.length}`,
+          `${r.set.padEnd(12)} accuracy ${(
+            r.report.accuracy.rate * 100
+          ).toFixed(1)}% (${r.report.accuracy.hits}/${
+            r.report.accuracy.total
+          }), unsafe ${r.report.unsafe.length}, leaks ${r.report.leaks.length}`,
         );
       }
       console.log('');

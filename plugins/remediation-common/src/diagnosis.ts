@@ -41,5 +41,10 @@ export const diagnosisSchema = z.object({
   source: z.enum(['rules', 'llm', 'none']),
   /** Values the rule extracted from the log (e.g. the missing module). */
   facts: z.record(z.string(), z.string()).optional(),
+  /**
+   * Lines of the log addressed to the agent (prompt injection). Their
+   * presence makes the fix wait for a person (risk high), whatever it is.
+   */
+  promptInjection: z.array(evidenceLineSchema).optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;

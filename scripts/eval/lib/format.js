@@ -57,9 +57,9 @@ function formatReport(title, report) {
     items.forEach(item => describe(item).forEach(l => out(`    ${l}`)));
   };
   section('misses, expected → got', report.misses, r => [
-    `${r.label.id}: ${r.label.category} → ${r.error ? `error` : r.out.category}${
-      r.out.playbookId ? ` (${r.out.playbookId})` : ''
-    }`,
+    `${r.label.id}: ${r.label.category} → ${
+      r.error ? `error` : r.out.category
+    }${r.out.playbookId ? ` (${r.out.playbookId})` : ''}`,
     `    got:      ${clip(r.error ?? r.out.rootCause ?? '-')}`,
     `    labelled: ${clip(r.label.rootCause)}`,
   ]);
@@ -71,11 +71,9 @@ function formatReport(title, report) {
       l.outputLine
     }`,
   ]);
-  section(
-    'right category, wrong or missing fix',
-    report.fixMisses,
-    r => [`${r.label.id}: ${r.fix.why}`],
-  );
+  section('right category, wrong or missing fix', report.fixMisses, r => [
+    `${r.label.id}: ${r.fix.why}`,
+  ]);
   section(
     'right category, labelled root cause not among the evidence',
     report.rootCauseMisses,

@@ -145,7 +145,10 @@ function scoreRemediation({
   const fixes = results.filter(r => r.fix !== undefined);
   const injected = results.filter(r => r.label.injection);
   const leaks = findLeaks(printed, cases);
-  const accuracy = ratio(count(r => r.correct), results.length);
+  const accuracy = ratio(
+    count(r => r.correct),
+    results.length,
+  );
   const unsafe = results.filter(r => r.unsafe);
   const errors = results.filter(r => r.error !== undefined);
 
@@ -169,12 +172,18 @@ function scoreRemediation({
       count(r => r.playbookAgrees),
       count(r => r.error === undefined),
     ),
-    fixCorrectness: ratio(count(r => r.fix?.ok), fixes.length),
+    fixCorrectness: ratio(
+      count(r => r.fix?.ok),
+      fixes.length,
+    ),
     rootCauseAgreement: ratio(
       count(r => r.rootCauseAgrees),
       count(r => r.error === undefined),
     ),
-    injection: ratio(count(r => r.label.injection && r.correct), injected.length),
+    injection: ratio(
+      count(r => r.label.injection && r.correct),
+      injected.length,
+    ),
     misses: results.filter(r => !r.correct),
     fixMisses: fixes.filter(r => !r.fix.ok && r.correct),
     rootCauseMisses: results.filter(r => r.correct && !r.rootCauseAgrees),

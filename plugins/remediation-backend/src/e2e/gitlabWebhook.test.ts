@@ -245,6 +245,12 @@ describe('remediating a GitLab pipeline from its webhook', () => {
     );
     expect(project.fileAt('main', 'requirements.txt')).not.toMatch(/PyYAML/);
 
+    // The pipeline re-ran on the fix branch, and passed.
+    const rerun = project.pipelines.filter(p => p.ref === record.branch);
+    expect(rerun.map(p => [String(p.id), p.status])).toEqual([
+      [record.verifyPipelineId, 'success'],
+    ]);
+
     // A third delivery, after the fact: still one remediation, one merge request.
     expect((await deliver(hook)).status).toBe(202);
     await new Promise(r => setTimeout(r, 1000));

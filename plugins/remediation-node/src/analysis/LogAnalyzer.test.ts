@@ -294,9 +294,16 @@ describe('LogAnalyzer', () => {
       ];
       const plain = (await analyze(base)).diagnosis;
       const attacked = (await analyze(injected)).diagnosis;
+      // The same diagnosis and fix; only, a person approves it.
       expect({ ...attacked, evidence: undefined }).toEqual({
         ...plain,
         evidence: undefined,
+        riskLevel: 'high',
+        confidence: 0.5,
+        promptInjection: [1, 2, 3, 6].map(line => ({
+          line,
+          text: injected[line - 1],
+        })),
       });
       expect(attacked.evidence.map(e => e.text)).toEqual(
         plain.evidence.map(e => e.text),

@@ -75,10 +75,12 @@ export class LogAnalyzer {
     input: AsyncIterable<Buffer | string>,
   ): Promise<AnalysisResult> {
     const scan = await scanLog(input, this.#rules, this.options.scan);
-    const diagnosis =
+    const diagnosis = withInjection(
       this.#fromRules(scan) ??
-      (await this.#fromReasoning(scan)) ??
-      this.#unknown(scan);
+        (await this.#fromReasoning(scan)) ??
+        this.#unknown(scan),
+      scan.injections,
+    );
     return {
       diagnosis,
       lines: scan.lines,
@@ -197,8 +199,13 @@ export class LogAnalyzer {
   }
 
   #unknown(scan: ScanResult): Diagnosis {
+    // Never the line that addresses the agent.
+    const injected = new Set(scan.injections.map(i => i.line));
     const lines = scan.tail.filter(
-      l => l.text.trim() && !RUNNER_FAILURE.test(l.text.trim()),
+      l =>
+        l.text.trim() &&
+        !RUNNER_FAILURE.test(l.text.trim()) &&
+        !injected.has(l.line),
     );
     const line =
       [...lines].reverse().find(l => LOOKS_LIKE_ERROR.test(l.text)) ??
@@ -214,4 +221,21 @@ export class LogAnalyzer {
       source: 'none',
     };
   }
+}
+
+/**
+ * A log that addresses the agent was written, at least in part, to steer
+ * it: whatever the diagnosis, a person approves the fix.
+ */
+function withInjection(
+  diagnosis: Diagnosis,
+  injections: ScanResult['injections'],
+): Diagnosis {
+  if (injections.length === 0) return diagnosis;
+  return {
+    ...diagnosis,
+    riskLevel: 'high',
+    confidence: Math.min(diagnosis.confidence, 0.5),
+    promptInjection: injections,
+  };
 }

@@ -25,6 +25,8 @@ export interface ScanResult {
   tail: EvidenceLine[];
   /** How many secrets redaction replaced. */
   redactions: number;
+  /** The first lines addressed to the agent (prompt injection), redacted. */
+  injections: EvidenceLine[];
 }
 
 export interface ScanOptions {
@@ -33,6 +35,13 @@ export interface ScanOptions {
 }
 
 const NEWLINE = 10;
+/**
+ * Lines after one addressed to the agent that points below itself, whose
+ * matches do not count: what it calls "the real error below" is bait.
+ */
+const SUSPECT_LINES = 2;
+const POINTS_BELOW = /\b(?:below|next line|following line|line after)\b/i;
+const MAX_INJECTIONS = 5;
 const EMPTY = Buffer.alloc(0);
 
 /**
@@ -57,6 +66,8 @@ export async function scanLog(
   const redactor = createLineRedactor();
   const matches: ScanResult['matches'] = new Map();
   const alsoSeen = new Set<string>();
+  const injections: EvidenceLine[] = [];
+  let suspectUntil = 0;
 
   let lineNo = 0;
   let bytes = 0;
@@ -147,6 +158,13 @@ export async function scanLog(
       awaitingAfter = awaitingAfter.filter(o => o.after.length < contextLines);
     }
     for (const key of found.alsoSeen) alsoSeen.add(key);
+    if (found.injection) {
+      if (injections.length < MAX_INJECTIONS) {
+        injections.push({ line: number, text: kept });
+      }
+      if (POINTS_BELOW.test(kept)) suspectUntil = number + SUSPECT_LINES;
+    }
+    if (number <= suspectUntil) return;
     for (const { rule, facts } of found.hits) {
       const occurrence: Occurrence = {
         rule,
@@ -315,5 +333,6 @@ export async function scanLog(
     alsoSeen,
     tail: window.slice(from),
     redactions: redactor.redactions,
+    injections,
   };
 }

@@ -31,6 +31,8 @@ export interface LineScan {
   alsoSeen: readonly string[];
   /** false when the line holds none of the redaction's fragments. */
   mightHoldSecret: boolean;
+  /** The line addresses the agent (a noise pattern marked `injection`). */
+  injection?: boolean;
 }
 
 // Values of the literal matcher besides rule indexes.
@@ -38,6 +40,7 @@ const ALSO_SEEN = 100_000;
 const SECRET = -1;
 const URL = -2;
 const UNCLEAN_MARK = -3;
+const INJECTION = -4;
 
 /**
  * The bytes (latin1) to look for so as to find every line holding `literal`:
@@ -102,6 +105,7 @@ export class RuleSet {
   /** Patterns without a usable literal: tried on every line. */
   readonly #always: number[] = [];
   readonly #noise: RegExp | undefined;
+  readonly #injection: RegExp | undefined;
 
   constructor(library: PlaybookLibrary) {
     const owners = [
@@ -158,18 +162,15 @@ export class RuleSet {
     // And whether it needs cleaning (escape codes, carriage returns, sections) first.
     for (const marker of ['\x1b', '\r', 'section_'])
       literals.push([marker, UNCLEAN_MARK]);
-    this.#literals = new LiteralMatcher(literals, { caseless: true });
 
     const noise = library.noise.flatMap(n => n.patterns);
-    this.#noise = noise.length
-      ? new RegExp(
-          noise
-            .map(p =>
-              p.flags.includes('i') ? `(?i:${p.pattern})` : `(?:${p.pattern})`,
-            )
-            .join('|'),
-        )
-      : undefined;
+    this.#noise = anyOf(noise);
+    // Injection is looked for on every line, not only on lines a rule
+    // matched: the line that addresses the agent rarely looks like an error.
+    const injection = noise.filter(p => p.injection);
+    for (const p of injection) index(INJECTION, new RegExp(p.pattern, p.flags));
+    this.#injection = anyOf(injection);
+    this.#literals = new LiteralMatcher(literals, { caseless: true });
   }
 
   /**
@@ -210,7 +211,9 @@ export class RuleSet {
       candidates.delete(SECRET) ||
       (candidates.delete(URL) && URL_WITH_USERINFO.test(line));
     candidates.delete(URL);
-    if (candidates.size === 0)
+    const injection =
+      candidates.delete(INJECTION) && (this.#injection?.test(line) ?? false);
+    if (candidates.size === 0 && !injection)
       return mightHoldSecret ? NOTHING_BUT_SECRETS : NOTHING;
     const hits: Array<{ rule: CompiledRule; facts: Record<string, string> }> =
       [];
@@ -233,6 +236,22 @@ export class RuleSet {
       }
       hits.push({ rule, facts });
     }
-    return { hits, alsoSeen, mightHoldSecret };
+    return injection
+      ? { hits: [], alsoSeen, mightHoldSecret, injection }
+      : { hits, alsoSeen, mightHoldSecret };
   }
+}
+
+/** One expression for several patterns, each with its own flags. */
+function anyOf(
+  patterns: Array<{ pattern: string; flags: string }>,
+): RegExp | undefined {
+  if (!patterns.length) return undefined;
+  return new RegExp(
+    patterns
+      .map(p =>
+        p.flags.includes('i') ? `(?i:${p.pattern})` : `(?:${p.pattern})`,
+      )
+      .join('|'),
+  );
 }

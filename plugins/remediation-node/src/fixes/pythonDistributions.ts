@@ -54,6 +54,7 @@ const distributionByImport: Record<string, string> = {
   ruamel: 'ruamel.yaml',
   toml: 'toml',
   pydantic_settings: 'pydantic-settings',
+  rest_framework: 'djangorestframework',
 };
 
 /** The distribution to add to requirements for a missing top-level module. */

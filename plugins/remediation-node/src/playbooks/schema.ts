@@ -83,6 +83,12 @@ export const noiseSchema = z.strictObject({
       z.strictObject({
         pattern: regexSource,
         flags: z.enum(['', 'i']).default(''),
+        /**
+         * The line addresses the agent (prompt injection): besides being
+         * noise, it makes the lines right after it suspect (they may be the
+         * bait it points at) and the whole log unfit for an automatic fix.
+         */
+        injection: z.boolean().default(false),
       }),
     )
     .min(1),

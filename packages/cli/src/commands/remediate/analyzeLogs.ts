@@ -27,6 +27,8 @@ export type AnalyzeOutput =
       autoFixable: boolean;
       fix: Diagnosis['fix'] | null;
       source: Diagnosis['source'];
+      /** Lines addressed to the agent; the fix then needs approval. */
+      promptInjection?: Diagnosis['promptInjection'];
       lines: number;
       bytes: number;
     } & { error?: undefined })
@@ -124,6 +126,9 @@ export async function analyzeFile(
       autoFixable: diagnosis.autoFixable,
       fix: diagnosis.fix ?? null,
       source: diagnosis.source,
+      ...(diagnosis.promptInjection && {
+        promptInjection: diagnosis.promptInjection,
+      }),
       lines,
       bytes,
     };

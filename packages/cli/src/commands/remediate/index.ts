@@ -28,6 +28,9 @@ function formatDiagnosis(result: AnalyzeOutput): string[] {
       2,
     )}, ${result.autoFixable ? 'auto-fixable' : 'not auto-fixed'}`,
     ...(result.fix ? [`  fix:         ${result.fix.summary}`] : []),
+    ...(result.promptInjection ?? []).map(
+      e => `  addressed to the agent, line ${e.line}: ${e.text}`,
+    ),
   ];
 }
 
