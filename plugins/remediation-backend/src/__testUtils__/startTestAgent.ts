@@ -58,6 +58,19 @@ const userInfoFactory = createServiceFactory({
   }),
 });
 
+/** The notification service, keeping what is sent in `into`. */
+export function capturedNotifications(into: unknown[]) {
+  return createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      send: async (notification: unknown) => {
+        into.push(notification);
+      },
+    }),
+  });
+}
+
 /**
  * The Planner and the Remediation agent in one test backend, with a fake
  * source, the repository's playbooks, fast polling and captured notifications.
@@ -84,15 +97,7 @@ export async function startTestAgent(options: { config?: object } = {}) {
       }),
       schedulerServiceFactory,
       userInfoFactory,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({
-          send: async (notification: any) => {
-            notifications.push(notification);
-          },
-        }),
-      }),
+      capturedNotifications(notifications),
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({
         data: {

@@ -1,7 +1,6 @@
 import {
   coreServices,
   createBackendModule,
-  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -20,13 +19,16 @@ import {
 } from '@backstage/plugin-events-node';
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import plannerPlugin from '@agentic-devops/plugin-planner-backend';
 import remediationModuleGitlab from '@agentic-devops/plugin-remediation-backend-module-gitlab';
 import { FakeGitlab } from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
 import request from 'supertest';
 import remediationPlugin, { plannerModuleRemediation } from '..';
-import { entities, PLAYBOOKS_DIR } from '../__testUtils__/startTestAgent';
+import {
+  capturedNotifications,
+  entities,
+  PLAYBOOKS_DIR,
+} from '../__testUtils__/startTestAgent';
 
 jest.setTimeout(60_000);
 
@@ -97,15 +99,7 @@ describe('remediating a GitLab pipeline from its webhook', () => {
         // One bus for all plugins (the test backend's mock has one per plugin).
         eventsServiceFactory,
         schedulerServiceFactory,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({
-            send: async (n: any) => {
-              notifications.push(n);
-            },
-          }),
-        }),
+        capturedNotifications(notifications),
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {

@@ -1,10 +1,8 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import plannerPlugin from '@agentic-devops/plugin-planner-backend';
@@ -16,7 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import remediationPlugin, { plannerModuleRemediation } from '..';
-import { entities, PLAYBOOKS_DIR } from '../__testUtils__/startTestAgent';
+import {
+  capturedNotifications,
+  entities,
+  PLAYBOOKS_DIR,
+} from '../__testUtils__/startTestAgent';
 
 jest.setTimeout(120_000);
 
@@ -45,15 +47,7 @@ describe('remediating a local repository', () => {
         remediationPlugin,
         remediationModuleLocal,
         schedulerServiceFactory,
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({
-            send: async (n: any) => {
-              notifications.push(n);
-            },
-          }),
-        }),
+        capturedNotifications(notifications),
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
