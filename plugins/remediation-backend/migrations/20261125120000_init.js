@@ -6,7 +6,9 @@
 // Times are epoch milliseconds, as in the Planner's tables.
 exports.up = async function up(knex) {
   await knex.schema.createTable('remediations', table => {
-    table.comment('Failed CI jobs and what the Remediation agent did about them');
+    table.comment(
+      'Failed CI jobs and what the Remediation agent did about them',
+    );
     table.string('id', 36).primary();
     table.string('source', 16).notNullable();
     table.string('project', 512).notNullable();

@@ -50,15 +50,18 @@ export class PluginApiClient {
     const headers: Record<string, string> = {};
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     // A string body is sent as it is (text/plain, e.g. a job log); anything else as JSON.
-    const text = typeof body === 'string';
-    if (body !== undefined) {
-      headers['Content-Type'] = text ? 'text/plain' : 'application/json';
+    let payload: string | undefined;
+    if (typeof body === 'string') {
+      headers['Content-Type'] = 'text/plain';
+      payload = body;
+    } else if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
     }
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers,
-      body:
-        body === undefined ? undefined : text ? body : JSON.stringify(body),
+      body: payload,
       signal: options.signal,
     });
     if (!response.ok) {

@@ -52,7 +52,9 @@ export function cliReasoning(options: {
           anthropic: {
             apiKey: env.ANTHROPIC_API_KEY ?? '',
             ...(env.ANTHROPIC_BASE_URL && { baseUrl: env.ANTHROPIC_BASE_URL }),
-            ...(env.AGENTIC_CLAUDE_MODEL && { model: env.AGENTIC_CLAUDE_MODEL }),
+            ...(env.AGENTIC_CLAUDE_MODEL && {
+              model: env.AGENTIC_CLAUDE_MODEL,
+            }),
           },
         },
       },
@@ -134,12 +136,13 @@ export async function analyzeFile(
     };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    const message =
-      e.code === 'ENOENT'
-        ? 'no such file'
-        : e.code === 'EACCES'
-        ? 'permission denied'
-        : e.message ?? String(error);
-    return { file, error: message };
+    const known: Record<string, string> = {
+      ENOENT: 'no such file',
+      EACCES: 'permission denied',
+    };
+    return {
+      file,
+      error: (e.code && known[e.code]) ?? e.message ?? String(error),
+    };
   }
 }

@@ -81,7 +81,10 @@ export function registerRemediateCommands(
     .description(
       "Run a local repository's .gitlab-ci.yml with the portal's local runner; the agent diagnoses each failed job, fixes it on a branch and re-runs the pipeline",
     )
-    .option('--ref <branch>', 'the branch to run (default: the checked-out one)')
+    .option(
+      '--ref <branch>',
+      'the branch to run (default: the checked-out one)',
+    )
     .option('--entity <ref>', 'the catalog entity the repository belongs to')
     .option('--no-wait', 'start the remediations and return')
     .option('--json', 'print the pipeline and the remediations as JSON')

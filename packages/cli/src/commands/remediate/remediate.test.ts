@@ -108,7 +108,13 @@ describe('agentic remediate analyze', () => {
     const bad = fs.mkdtempSync(path.join(os.tmpdir(), 'agentic-playbooks-'));
     fs.writeFileSync(path.join(bad, 'pb-bad-001.yaml'), 'id: pb-bad-001\n');
     await expect(
-      run(['remediate', 'analyze', '--playbooks', bad, path.join(dir, 'pip.log')]),
+      run([
+        'remediate',
+        'analyze',
+        '--playbooks',
+        bad,
+        path.join(dir, 'pip.log'),
+      ]),
     ).rejects.toThrow(/pb-bad-001\.yaml/);
     fs.rmSync(bad, { recursive: true, force: true });
   });
@@ -194,11 +200,12 @@ describe('agentic remediate run', () => {
       '--entity',
       'component:default/checkout',
     ]);
-    expect(requests.find(r => r.path === '/api/remediation/local/runs')?.body)
-      .toEqual({
-        repoDir: path.resolve('some/repo'),
-        entityRef: 'component:default/checkout',
-      });
+    expect(
+      requests.find(r => r.path === '/api/remediation/local/runs')?.body,
+    ).toEqual({
+      repoDir: path.resolve('some/repo'),
+      entityRef: 'component:default/checkout',
+    });
     expect(lines).toContain('Pipeline 7 on main: failed');
     expect(lines).toContain('test: verifying');
     expect(lines).toContain('test: fixed');

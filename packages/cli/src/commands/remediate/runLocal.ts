@@ -16,10 +16,14 @@ const SETTLED = new Set<string>([
 export function describeRemediation(r: Remediation): string[] {
   const d = r.diagnosis;
   return [
-    `${r.jobName}: ${r.status}${r.error && r.status === 'failed' ? ` — ${r.error}` : ''}`,
+    `${r.jobName}: ${r.status}${
+      r.error && r.status === 'failed' ? ` — ${r.error}` : ''
+    }`,
     ...(d
       ? [
-          `  cause:      ${d.category}${d.playbookId ? ` (${d.playbookId})` : ''}, risk ${d.riskLevel}`,
+          `  cause:      ${d.category}${
+            d.playbookId ? ` (${d.playbookId})` : ''
+          }, risk ${d.riskLevel}`,
           `  root cause: ${d.rootCause}`,
         ]
       : []),

@@ -100,7 +100,9 @@ export function createRemoteTaskHandler<TParams>(
             response.status >= 500 ||
             response.status === 408 ||
             response.status === 429;
-          throw retryable ? new Error(message) : new NonRetryableTaskError(message);
+          throw retryable
+            ? new Error(message)
+            : new NonRetryableTaskError(message);
         }
         const answer = (await response.json()) as RemoteTaskResponse;
         if (answer.status === 'done') {

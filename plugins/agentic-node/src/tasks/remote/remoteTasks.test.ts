@@ -11,7 +11,10 @@ import request from 'supertest';
 import { z } from 'zod';
 import { NonRetryableTaskError, TaskContext, TaskHandler } from '../types';
 import { createRemoteTaskHandler } from './createRemoteTaskHandler';
-import { createRemoteTaskRouter, RemoteTaskStep } from './createRemoteTaskRouter';
+import {
+  createRemoteTaskRouter,
+  RemoteTaskStep,
+} from './createRemoteTaskRouter';
 
 const params = z.object({ n: z.number() });
 
@@ -22,7 +25,11 @@ const steps: RemoteTaskStep[] = [
     parameters: params,
     run: async ({ n }, req) => ({
       status: 'done',
-      output: { doubled: n * 2, attempt: req.task.attempt, by: req.workflow.requestedBy },
+      output: {
+        doubled: n * 2,
+        attempt: req.task.attempt,
+        by: req.workflow.requestedBy,
+      },
     }),
   },
   {
@@ -32,7 +39,11 @@ const steps: RemoteTaskStep[] = [
       const count = (polls.get(n) ?? 0) + 1;
       polls.set(n, count);
       return count < 3
-        ? { status: 'waiting', retryAfterMs: 10, message: `poll ${count < 2 ? 1 : 2}` }
+        ? {
+            status: 'waiting',
+            retryAfterMs: 10,
+            message: `poll ${count < 2 ? 1 : 2}`,
+          }
         : { status: 'done', output: { polls: count } };
     },
   },
@@ -60,7 +71,13 @@ function callerPlugin(pluginId: string, sink: Map<string, TaskHandler>) {
       env.registerInit({
         deps: { auth: coreServices.auth, discovery: coreServices.discovery },
         async init({ auth, discovery }) {
-          for (const type of ['test.double', 'test.wait', 'test.refuse', 'test.crash', 'test.unknown']) {
+          for (const type of [
+            'test.double',
+            'test.wait',
+            'test.refuse',
+            'test.crash',
+            'test.unknown',
+          ]) {
             sink.set(
               type,
               createRemoteTaskHandler({
@@ -95,9 +112,9 @@ const workerPlugin = createBackendPlugin({
   },
 });
 
-function context(params: unknown, progress: string[] = []): TaskContext {
+function context(taskParams: unknown, progress: string[] = []): TaskContext {
   return {
-    params,
+    params: taskParams,
     workflow: {
       id: 'wf-1',
       definition: 'test.def',
@@ -121,13 +138,19 @@ describe('remote task handlers', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend({
-      features: [workerPlugin, callerPlugin('planner', planner), callerPlugin('scaffolder', other)],
+      features: [
+        workerPlugin,
+        callerPlugin('planner', planner),
+        callerPlugin('scaffolder', other),
+      ],
     });
   });
   afterAll(() => backend.stop());
 
-  it("runs a step in the owning plugin and returns its output", async () => {
-    await expect(planner.get('test.double')!.run(context({ n: 21 }))).resolves.toEqual({
+  it('runs a step in the owning plugin and returns its output', async () => {
+    await expect(
+      planner.get('test.double')!.run(context({ n: 21 })),
+    ).resolves.toEqual({
       doubled: 42,
       attempt: 2,
       by: 'user:default/alice',
