@@ -228,6 +228,16 @@ export function RemediationRecord(props: RemediationRecordProps) {
           </Alert>
         </Box>
       )}
+      {diagnosis?.promptInjection && diagnosis.promptInjection.length > 0 && (
+        <Box mt={2}>
+          <Alert severity="warning">
+            <AlertTitle>The job log addresses the agent</AlertTitle>
+            Text printed by the job tries to instruct the Remediation agent, so
+            its fix waits for an owner's approval. Lines:{' '}
+            {diagnosis.promptInjection.map(l => l.line).join(', ')}.
+          </Alert>
+        </Box>
+      )}
       {status === 'awaiting_approval' && (
         <Box mt={2}>
           <ApprovalActions
