@@ -9,6 +9,13 @@ export const realLines: Record<string, string[]> = {
     "E   ModuleNotFoundError: No module named 'sklearn.ensemble'",
     "ModuleNotFoundError: No module named 'google.protobuf'",
   ],
+  'pb-dep-001/no-module-named-quoted': [
+    "FAILED tests/test_config.py::test_load - ModuleNotFoundError: No module named 'yaml'",
+    "Could not import extension sphinx_rtd_theme (exception: No module named 'sphinx_rtd_theme')",
+  ],
+  'pb-dep-001/python-m-no-module': [
+    '/usr/local/bin/python: No module named pytest',
+  ],
   'pb-dep-001/import-error-no-module': [
     'ImportError: No module named yaml',
     "ImportError: No module named 'dateutil'",
@@ -31,6 +38,8 @@ export const realLines: Record<string, string[]> = {
   ],
   'pb-dep-003/pip-resolution-impossible': [
     'ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/',
+  ],
+  'pb-dep-003/pip-cannot-install': [
     'ERROR: Cannot install flask==2.0.0 and werkzeug==3.0.0 because these package versions have conflicting dependencies.',
   ],
   'pb-dep-003/pip-conflict-requested': ['    The user requested flask==2.0.0'],
@@ -44,8 +53,11 @@ export const realLines: Record<string, string[]> = {
     'Because app depends on both foo (^1.0) and bar (^2.0), version solving failed.',
   ],
   'pb-dep-003/maven-convergence': [
-    '[WARNING] Rule 0: org.apache.maven.plugins.enforcer.DependencyConvergence failed with message:',
     'Dependency convergence error for org.slf4j:slf4j-api:1.7.30 paths to dependency are:',
+  ],
+  'pb-dep-003/maven-enforcer-banner': [
+    '[WARNING] Rule 0: org.apache.maven.plugins.enforcer.DependencyConvergence failed with message:',
+    '[WARNING] Rule 1: org.apache.maven.enforcer.rules.dependency.RequireUpperBoundDeps failed with message:',
   ],
   'pb-dep-003/gradle-conflict': [
     'Conflict(s) found for the following module(s):',
@@ -151,10 +163,14 @@ export const realLines: Record<string, string[]> = {
     '<--- JS stacktrace ---> FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed',
   ],
   'pb-resource-001/oom-killed': [
-    'ERROR: Job failed: exit code 137',
     'Killed',
     'Out of memory: Killed process 4242 (java)',
     'Reason: OOMKilled',
+  ],
+  'pb-resource-001/exit-code-137': [
+    'ERROR: Job failed: exit code 137',
+    'error Command failed with exit code 137.',
+    'Error: exit status 137',
   ],
   'pb-resource-001/jvm-oom': [
     'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space',
@@ -179,8 +195,8 @@ export const realLines: Record<string, string[]> = {
     '    thrown: "Exceeded timeout of 5000 ms for a test.',
     'Exceeded timeout of 10000ms for a hook.',
   ],
-  'pb-test-001/pytest-timeout': [
-    'E   Failed: Timeout >5.0s',
+  'pb-test-001/pytest-timeout': ['E   Failed: Timeout >5.0s'],
+  'pb-test-001/pytest-timeout-banner': [
     '+++++++++++++++++++++++++++++++++++ Timeout ++++++++++++++++++++++++++++++++++++',
   ],
   'pb-test-001/go-test-timeout': ['panic: test timed out after 10m0s'],
@@ -211,7 +227,11 @@ export const realLines: Record<string, string[]> = {
   'cls-build-001/javac': [
     'src/main/java/App.java:10: error: cannot find symbol',
     '[ERROR] /builds/app/src/main/java/App.java:[10,5] cannot find symbol',
+  ],
+  'cls-build-001/javac-banner': [
     '[ERROR] COMPILATION ERROR : ',
+    '[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project app: Compilation failure',
+    'Compilation failed; see the compiler error output for details.',
   ],
   'cls-build-001/kotlin': [
     'e: file:///builds/app/src/main/kotlin/App.kt:10:5 Unresolved reference: foo',
@@ -274,16 +294,25 @@ export const realLines: Record<string, string[]> = {
   'cls-test-001/jest-failure': [
     '  ● Checkout › applies the discount',
     'Tests:       1 failed, 12 passed, 13 total',
-    '    expect(received).toBe(expected) // Object.is equality',
   ],
-  'cls-test-001/go-test-fail': [
-    '--- FAIL: TestTotal (0.00s)',
+  'cls-test-001/jest-expect': [
+    '    expect(received).toBe(expected) // Object.is equality',
+    '    expect(received).toEqual(expected) // deep equality',
+  ],
+  'cls-test-001/go-test-message': ['    orders_test.go:34: got 3, want 4'],
+  'cls-test-001/go-test-fail': ['--- FAIL: TestTotal (0.00s)'],
+  'cls-test-001/go-test-package': [
     'FAIL\tgithub.com/shop/orders\t0.012s',
+    'FAIL\tgithub.com/shop/payments [build failed]',
   ],
   'cls-test-001/junit': [
     'Tests run: 12, Failures: 1, Errors: 0, Skipped: 0',
     '[ERROR] There are test failures.',
+  ],
+  'cls-test-001/junit-assertion': [
     'org.opentest4j.AssertionFailedError: expected: <3> but was: <4>',
+    'junit.framework.ComparisonFailure: expected:<[foo]> but was:<[bar]>',
+    'java.lang.AssertionError: expected:<3> but was:<4>',
   ],
   'cls-test-001/mocha-vitest': [
     '  2 failing',

@@ -87,6 +87,17 @@ const scan = async (
   );
 };
 
+/**
+ * `length` characters of a word and spaces. Long lines are made of words, as
+ * log lines are, not of one run of a character: some playbook patterns (such
+ * as `\S+\.ya?ml is invalid$`) backtrack quadratically over a long run of
+ * non-spaces, which costs the line-by-line reference (it runs every pattern
+ * on every line) a tenth of a second per such line. What is cut where does
+ * not depend on what a line holds.
+ */
+const words = (length: number, word: string) =>
+  `${word} `.repeat(Math.ceil(length / (word.length + 1))).slice(0, length);
+
 /** A random job log: failures, noise, colours, secrets, keys, long lines. */
 function generateLog(random: Random, lineCount: number): string {
   const failures = Object.values(realLines).flat();
@@ -131,10 +142,10 @@ function generateLog(random: Random, lineCount: number): string {
     else if (roll < 0.67)
       line =
         random.pick(['', 'ENOSPC ', 'token=abc ']) +
-        'x'.repeat(MAX_LINE_CHARS - 50 + random.int(100)) +
+        words(MAX_LINE_CHARS - 50 + random.int(100), 'xxxxxxx') +
         random.pick(['', ' ENOSPC', ' No space left on device']);
     else if (roll < 0.68)
-      line = `${'y'.repeat(random.int(4) * 30_000)}npm ERR! code ETIMEDOUT`;
+      line = `${words(random.int(4) * 30_000, 'yyy')}npm ERR! code ETIMEDOUT`;
     else if (roll < 0.75)
       line = random.pick([
         'npm WARN deprecated request@2.88.2: ECONNRESET handling is broken',
@@ -535,7 +546,7 @@ describe('scanLog', () => {
       expect(match.first.text).toBe(
         "Cannot find module 'left-pad' password=[REDACTED:password]",
       );
-      expect(match.first.facts).toEqual({ package: 'left-pad' });
+      expect(match.first.facts).toEqual({ package: 'left-pad', prefix: '' });
       expect(match.first.before.map(l => l.text)).toEqual([
         'export GITLAB_TOKEN=[REDACTED:gitlab-token]',
         'DB_PASSWORD=[REDACTED:password]',

@@ -53,6 +53,36 @@ describe('RuleSet', () => {
     });
   });
 
+  // Lines a broader rule once took, now each a rule's own so that it has its
+  // own priority, confidence and prefer: the broader rule leaves them alone.
+  it.each([
+    [
+      'ERROR: Cannot install flask==2.0.0 and werkzeug==3.0.0 because these package versions have conflicting dependencies.',
+      'pb-dep-003/pip-cannot-install',
+    ],
+    [
+      '[WARNING] Rule 0: org.apache.maven.plugins.enforcer.DependencyConvergence failed with message:',
+      'pb-dep-003/maven-enforcer-banner',
+    ],
+    ['ERROR: Job failed: exit code 137', 'pb-resource-001/exit-code-137'],
+    [
+      '+++++++++++++++++++++++++++++++++++ Timeout ++++++++++++++++++++++++++++++++++++',
+      'pb-test-001/pytest-timeout-banner',
+    ],
+    ['[ERROR] COMPILATION ERROR : ', 'cls-build-001/javac-banner'],
+    [
+      '    expect(received).toBe(expected) // Object.is equality',
+      'cls-test-001/jest-expect',
+    ],
+    ['FAIL\tgithub.com/shop/orders\t0.012s', 'cls-test-001/go-test-package'],
+    [
+      'org.opentest4j.AssertionFailedError: expected: <3> but was: <4>',
+      'cls-test-001/junit-assertion',
+    ],
+  ])('gives %j to %s alone', (line, key) => {
+    expect(keys(rules.scan(line, true))).toEqual([key]);
+  });
+
   it.each(innocentLines)('finds no failure in %j', line => {
     expect(rules.scan(line, true).hits).toEqual([]);
   });
@@ -69,9 +99,16 @@ describe('RuleSet', () => {
 
   describe('facts', () => {
     it('takes named groups as facts', () => {
+      // Python's own message, and the same words as any tool may quote them.
       const scan = rules.scan("ModuleNotFoundError: No module named 'yaml'");
-      expect(scan.hits).toHaveLength(1);
-      expect(scan.hits[0].facts).toEqual({ module: 'yaml' });
+      expect(scan.hits.map(h => [h.rule.key, h.facts])).toEqual([
+        ['pb-dep-001/module-not-found', { module: 'yaml' }],
+        ['pb-dep-001/no-module-named-quoted', { module: 'yaml' }],
+      ]);
+      expect(
+        rules.scan("ModuleNotFoundError: No module named 'sklearn.ensemble'")
+          .hits[0].facts,
+      ).toEqual({ module: 'sklearn' });
       expect(
         rules.scan("Error: Cannot find module '@babel/core/lib/x.js'").hits[0]
           .facts,
@@ -225,8 +262,14 @@ describe('RuleSet', () => {
       const clean = cleanLine(raw);
       const scan = rules.scan(clean, true);
       expect(scan.needsCleaning).toBeUndefined();
-      expect(keys(scan)).toEqual(['pb-dep-001/module-not-found']);
-      expect(scan.hits[0].facts).toEqual({ module: 'yaml' });
+      expect(keys(scan)).toEqual([
+        'pb-dep-001/module-not-found',
+        'pb-dep-001/no-module-named-quoted',
+      ]);
+      expect(scan.hits.map(h => h.facts)).toEqual([
+        { module: 'yaml' },
+        { module: 'yaml' },
+      ]);
     });
 
     it('finds a rule whose literal the escape codes had split', () => {
@@ -276,10 +319,17 @@ describe('RuleSet', () => {
       ]);
       // `[Nn]o space`, case-sensitive otherwise.
       expect(rules.scan('NO SPACE LEFT ON DEVICE', true).hits).toEqual([]);
-      // junit-timeout has flags: i.
+      // passed-on-retry has flags: i.
+      expect(keys(rules.scan('TEST SUITE PASSED ON ATTEMPT 2', true))).toEqual([
+        'pb-test-002/passed-on-retry',
+      ]);
+      // junit-timeout has none.
       expect(
-        keys(rules.scan('TEST TIMED OUT AFTER 5 SECONDS', true)),
-      ).toContain('pb-test-001/junit-timeout');
+        keys(rules.scan('test timed out after 5000 milliseconds', true)),
+      ).toEqual(['pb-test-001/junit-timeout']);
+      expect(
+        rules.scan('TEST TIMED OUT AFTER 5000 MILLISECONDS', true).hits,
+      ).toEqual([]);
     });
 
     it('tries a pattern without any literal on every line', () => {

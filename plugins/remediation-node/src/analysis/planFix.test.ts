@@ -54,6 +54,25 @@ describe('planFix', () => {
     });
   });
 
+  it('adds a package or its type definitions, as the prefix fact says', () => {
+    const name = (facts: Record<string, string>) =>
+      planFix('missing_npm_package', byId('pb-dep-002'), facts, stepTypes)
+        ?.steps[0].with.name;
+    expect(name({ package: 'left-pad', prefix: '' })).toBe('left-pad');
+    expect(name({ package: 'node', prefix: '@types/' })).toBe('@types/node');
+    // Every rule that names a package sets the prefix; without it, no fix.
+    expect(name({ package: 'left-pad' })).toBeUndefined();
+  });
+
+  it('sets a variable or its Terraform input, as the prefix fact says', () => {
+    const name = (facts: Record<string, string>) =>
+      planFix('missing_env_var', byId('pb-env-001'), facts, stepTypes)?.steps[0]
+        .with.name;
+    expect(name({ name: 'DATABASE_URL', prefix: '' })).toBe('DATABASE_URL');
+    expect(name({ name: 'region', prefix: 'TF_VAR_' })).toBe('TF_VAR_region');
+    expect(name({ name: 'DATABASE_URL' })).toBeUndefined();
+  });
+
   it('fills placeholders with spaces, several per value, in nested values', () => {
     const steps = new Map([['echo', echoStep]]);
     const fix = planFix(
@@ -216,16 +235,19 @@ describe('planFix', () => {
   it('plans the fix of every playbook given the facts its rules provide', () => {
     const facts: Record<string, Record<string, string>> = {
       'pb-dep-001': { module: 'sklearn' },
-      'pb-dep-002': { package: '@scope/pkg' },
+      'pb-dep-002': { package: '@scope/pkg', prefix: '' },
       'pb-dep-003': { ecosystem: 'npm', package: 'peer-dependencies' },
-      'pb-env-001': { name: 'DATABASE_URL' },
+      'pb-env-001': { name: 'DATABASE_URL', prefix: '' },
       'pb-env-002': { path: 'config/app.yaml' },
       'pb-test-001': { scope: 'job' },
       'pb-resource-001': { target: 'node' },
     };
-    for (const p of playbooks().playbooks) {
-      const fix = planFix(p.category, p, facts[p.id] ?? {}, stepTypes);
-      expect([p.id, fix?.steps.length]).toEqual([p.id, p.fix.steps.length]);
-    }
+    const all = playbooks().playbooks;
+    expect(
+      all.map(p => [
+        p.id,
+        planFix(p.category, p, facts[p.id] ?? {}, stepTypes)?.steps.length,
+      ]),
+    ).toEqual(all.map(p => [p.id, p.fix.steps.length]));
   });
 });
