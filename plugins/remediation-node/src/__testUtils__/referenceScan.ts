@@ -1,3 +1,4 @@
+import { anyPattern } from '../analysis/anyPattern';
 import { createLineRedactor } from '@agentic-devops/plugin-agentic-common';
 import { EvidenceLine } from '@agentic-devops/plugin-remediation-common';
 import { PlaybookLibrary } from '../playbooks/loadPlaybooks';
@@ -52,15 +53,7 @@ export function referenceScan(
   const kept = clean.map(line => redactor.redactLine(line));
 
   const noisePatterns = library.noise.flatMap(n => n.patterns);
-  const noise = noisePatterns.length
-    ? new RegExp(
-        noisePatterns
-          .map(p =>
-            p.flags.includes('i') ? `(?i:${p.pattern})` : `(?:${p.pattern})`,
-          )
-          .join('|'),
-      )
-    : undefined;
+  const noise = anyPattern(noisePatterns);
   const rules = [...library.playbooks, ...library.classifiers].flatMap(owner =>
     owner.rules.map(spec => ({
       key: `${owner.id}/${spec.id}`,

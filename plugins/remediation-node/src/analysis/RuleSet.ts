@@ -10,6 +10,7 @@ import {
   URL_WITH_USERINFO,
 } from '@agentic-devops/plugin-agentic-common';
 import { toLatin1 } from '../log/readLines';
+import { AnyPattern, anyPattern } from './anyPattern';
 import { requiredLiterals } from './requiredLiterals';
 
 export interface CompiledRule {
@@ -104,8 +105,8 @@ export class RuleSet {
   readonly #found = new Set<number>();
   /** Patterns without a usable literal: tried on every line. */
   readonly #always: number[] = [];
-  readonly #noise: RegExp | undefined;
-  readonly #injection: RegExp | undefined;
+  readonly #noise: AnyPattern | undefined;
+  readonly #injection: AnyPattern | undefined;
 
   constructor(library: PlaybookLibrary) {
     const owners = [
@@ -164,12 +165,12 @@ export class RuleSet {
       literals.push([marker, UNCLEAN_MARK]);
 
     const noise = library.noise.flatMap(n => n.patterns);
-    this.#noise = anyOf(noise);
+    this.#noise = anyPattern(noise);
     // Injection is looked for on every line, not only on lines a rule
     // matched: the line that addresses the agent rarely looks like an error.
     const injection = noise.filter(p => p.injection);
     for (const p of injection) index(INJECTION, new RegExp(p.pattern, p.flags));
-    this.#injection = anyOf(injection);
+    this.#injection = anyPattern(injection);
     this.#literals = new LiteralMatcher(literals, { caseless: true });
   }
 
@@ -240,18 +241,4 @@ export class RuleSet {
       ? { hits: [], alsoSeen, mightHoldSecret, injection }
       : { hits, alsoSeen, mightHoldSecret };
   }
-}
-
-/** One expression for several patterns, each with its own flags. */
-function anyOf(
-  patterns: Array<{ pattern: string; flags: string }>,
-): RegExp | undefined {
-  if (!patterns.length) return undefined;
-  return new RegExp(
-    patterns
-      .map(p =>
-        p.flags.includes('i') ? `(?i:${p.pattern})` : `(?:${p.pattern})`,
-      )
-      .join('|'),
-  );
 }
