@@ -155,3 +155,13 @@ export function redactSecrets(text: string): RedactedText {
   };
 }
 export { SECRET_FRAGMENTS, URL_WITH_USERINFO } from './secretPatterns';
+// The patterns themselves, for detectors that report rather than redact
+// (the Policy agent's hardcoded-secret rule).
+export {
+  tokenPatterns,
+  secretAssignment,
+  urlPassword,
+  privateKeyBegin,
+  secretKindOfName,
+  placeholderValue,
+} from './secretPatterns';
