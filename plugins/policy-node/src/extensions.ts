@@ -1,4 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { MergeRequestSource } from './sources/mergeRequests';
 import { PolicySource } from './sources/types';
 
 export interface PolicySourcesExtensionPoint {
@@ -9,4 +10,14 @@ export interface PolicySourcesExtensionPoint {
 export const policySourcesExtensionPoint =
   createExtensionPoint<PolicySourcesExtensionPoint>({
     id: 'policy.sources',
+  });
+
+export interface PolicyMergeRequestSourcesExtensionPoint {
+  /** Adds a place whose merge requests are gated (e.g. GitLab). */
+  addMergeRequestSource(source: MergeRequestSource): void;
+}
+
+export const policyMergeRequestSourcesExtensionPoint =
+  createExtensionPoint<PolicyMergeRequestSourcesExtensionPoint>({
+    id: 'policy.merge-request-sources',
   });

@@ -19,5 +19,17 @@ export type { ScanOptions } from './scan/scanPaths';
 export type { FileParsers } from './scan/FileParsers';
 export { toSarif } from './report/toSarif';
 export { findHardcodedSecrets } from './secrets/findHardcodedSecrets';
-export { policySourcesExtensionPoint } from './extensions';
-export type { PolicySourcesExtensionPoint } from './extensions';
+export {
+  policySourcesExtensionPoint,
+  policyMergeRequestSourcesExtensionPoint,
+} from './extensions';
+export type {
+  PolicySourcesExtensionPoint,
+  PolicyMergeRequestSourcesExtensionPoint,
+} from './extensions';
+export type {
+  MergeRequestRef,
+  ChangedFile,
+  MergeRequestGateIntake,
+  MergeRequestSource,
+} from './sources/mergeRequests';
