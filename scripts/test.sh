@@ -41,9 +41,10 @@ export AGENTIC_TEST_REQUIRE_POSTGRES=1
 step "Unit and integration tests (SQLite and PostgreSQL)"
 CI=1 yarn test --maxWorkers=2
 
-step "Evaluations: the Remediation agent on its labelled job logs"
+step "Evaluations: the Remediation agent on its labelled job logs, the Policy agent on its labelled files"
 node --test scripts/eval/lib/*.test.js
 yarn eval remediation --set all
+yarn eval policy
 
 step "Browser smoke test (Chromium)"
 yarn workspace app build

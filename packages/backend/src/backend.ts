@@ -29,6 +29,12 @@ import remediationBackend, {
   plannerModuleRemediation,
   searchModuleRemediationCollator,
 } from '@agentic-devops/plugin-remediation-backend';
+import policyBackend, {
+  plannerModulePolicy,
+} from '@agentic-devops/plugin-policy-backend';
+import policyBackendModuleGitlab from '@agentic-devops/plugin-policy-backend-module-gitlab';
+import policyBackendModuleOpa from '@agentic-devops/plugin-policy-backend-module-opa';
+import scaffolderBackendModulePolicy from '@agentic-devops/plugin-scaffolder-backend-module-policy';
 import remediationBackendModuleGitlab from '@agentic-devops/plugin-remediation-backend-module-gitlab';
 import remediationBackendModuleLocal from '@agentic-devops/plugin-remediation-backend-module-local';
 import {
@@ -94,6 +100,16 @@ export function createAgenticBackend(options: ValidatedRootConfigOptions = {}) {
   backend.add(remediationBackendModuleLocal);
   // Registers itself only when integrations.gitlab has a token.
   backend.add(remediationBackendModuleGitlab);
+
+  // Policy: the rules in policies/ (CEL) over Terraform, Kubernetes and
+  // Dockerfiles; merge requests gated (GitLab, when configured), templates
+  // checked (agentic:policy:check), a policy.check task for any workflow,
+  // and an OPA server as another source when policy.opa.baseUrl is set.
+  backend.add(policyBackend);
+  backend.add(plannerModulePolicy);
+  backend.add(policyBackendModuleGitlab);
+  backend.add(policyBackendModuleOpa);
+  backend.add(scaffolderBackendModulePolicy);
 
   // Offers the actions registered by plugins (backend.actions.pluginSources)
   // to AI clients over MCP.

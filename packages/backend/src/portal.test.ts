@@ -117,6 +117,8 @@ async function expectPortalWorks(portal: Portal) {
       // The Remediation agent's.
       expect.stringMatching(/analyze-job-log/),
       expect.stringMatching(/list-remediations/),
+      // The Policy agent's.
+      expect.stringMatching(/list-policy-findings/),
     ]),
   );
 
@@ -133,6 +135,12 @@ async function expectPortalWorks(portal: Portal) {
   expect(await getJson(portal, token, '/api/remediation/stats')).toHaveProperty(
     'successRate',
   );
+
+  // The Policy agent loaded the repository's rules and answers its report.
+  expect(await getJson(portal, token, '/api/policy/report')).toMatchObject({
+    frameworks: expect.any(Array),
+    rows: expect.any(Array),
+  });
 
   // Notifications and signals are mounted.
   const notifications = await getJson(portal, token, '/api/notifications/');

@@ -9,5 +9,7 @@ describe('agentic --help', () => {
     expect(help).toMatch(
       /workflows \[options\]\s+Planner workflows of a running portal/,
     );
+    expect(help).toMatch(/remediate\s+The Remediation agent/);
+    expect(help).toMatch(/policy\s+The Policy agent/);
   });
 });

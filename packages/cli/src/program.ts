@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerConfigCommands } from './commands/config';
 import { registerDoctorCommand } from './commands/doctor';
+import { registerPolicyCommands } from './commands/policy';
 import { registerRemediateCommands } from './commands/remediate';
 import { registerWorkflowCommands } from './commands/workflows';
 
@@ -17,5 +18,6 @@ export function createProgram(): Command {
   registerConfigCommands(program);
   registerWorkflowCommands(program);
   registerRemediateCommands(program);
+  registerPolicyCommands(program);
   return program;
 }

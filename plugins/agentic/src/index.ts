@@ -1,6 +1,7 @@
 /**
- * The agentic frontend plugin: the Planner's workflows and the Remediation
- * agent's work on entity pages and on the `/agentic` page.
+ * The agentic frontend plugin: the Planner's workflows, the Remediation
+ * agent's work and the Policy agent's findings on entity pages and on the
+ * `/agentic` page.
  *
  * @packageDocumentation
  */
@@ -9,8 +10,10 @@ export {
   AgenticPage,
   EntityWorkflowsCard,
   EntityRemediationCard,
+  EntityPolicyCard,
   EntityAgentsContent,
 } from './plugin';
-export { plannerApiRef, remediationApiRef } from './api';
+export { plannerApiRef, policyApiRef, remediationApiRef } from './api';
 export type { EntityWorkflowsCardProps } from './components/EntityWorkflowsCard';
 export type { EntityRemediationCardProps } from './components/EntityRemediationCard';
+export type { EntityPolicyCardProps } from './components/EntityPolicyCard';

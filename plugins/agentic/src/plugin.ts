@@ -8,12 +8,18 @@ import {
 } from '@backstage/core-plugin-api';
 import { PlannerClient } from '@agentic-devops/plugin-agentic-common';
 import { RemediationClient } from '@agentic-devops/plugin-remediation-common';
-import { plannerApiRef, remediationApiRef } from './api';
-import { remediationRouteRef, rootRouteRef, workflowRouteRef } from './routes';
+import { PolicyClient } from '@agentic-devops/plugin-policy-common';
+import { plannerApiRef, policyApiRef, remediationApiRef } from './api';
+import {
+  policyRouteRef,
+  remediationRouteRef,
+  rootRouteRef,
+  workflowRouteRef,
+} from './routes';
 
 /**
- * The agentic frontend plugin: the Planner's workflows and the Remediation
- * agent's work in the portal.
+ * The agentic frontend plugin: the Planner's workflows, the Remediation
+ * agent's work and the Policy agent's findings in the portal.
  */
 export const agenticPlugin = createPlugin({
   id: 'agentic',
@@ -30,17 +36,25 @@ export const agenticPlugin = createPlugin({
       factory: ({ discoveryApi, fetchApi }) =>
         new RemediationClient({ discoveryApi, fetchApi }),
     }),
+    createApiFactory({
+      api: policyApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PolicyClient({ discoveryApi, fetchApi }),
+    }),
   ],
   routes: {
     root: rootRouteRef,
     workflow: workflowRouteRef,
     remediation: remediationRouteRef,
+    policy: policyRouteRef,
   },
 });
 
 /**
  * The `/agentic` page: every workflow, filterable, with a details view per
- * workflow; and the Remediation agent's figures at `/agentic/remediation`.
+ * workflow; the Remediation agent's figures at `/agentic/remediation`; the
+ * Policy agent's compliance report at `/agentic/policy`.
  */
 export const AgenticPage = agenticPlugin.provide(
   createRoutableExtension({
@@ -77,6 +91,20 @@ export const EntityRemediationCard = agenticPlugin.provide(
         import('./components/EntityRemediationCard').then(
           m => m.EntityRemediationCard,
         ),
+    },
+  }),
+);
+
+/**
+ * Entity card: the Policy agent's latest scan of the entity's source (findings
+ * with fixes), its trend, and waivers, requested and decided here.
+ */
+export const EntityPolicyCard = agenticPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPolicyCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityPolicyCard').then(m => m.EntityPolicyCard),
     },
   }),
 );

@@ -16,3 +16,10 @@ export const remediationRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/remediation',
 });
+
+/** The Policy agent's compliance report, under the page: `/agentic/policy`. */
+export const policyRouteRef = createSubRouteRef({
+  id: 'agentic/policy',
+  parent: rootRouteRef,
+  path: '/policy',
+});

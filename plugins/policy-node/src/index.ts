@@ -17,6 +17,12 @@ export { CelPolicySource } from './sources/CelPolicySource';
 export { scanPaths } from './scan/scanPaths';
 export type { ScanOptions } from './scan/scanPaths';
 export type { FileParsers } from './scan/FileParsers';
+export { defaultParsers } from './scan/defaultParsers';
+export { parseTerraformModule, parseTerraformPlan } from './terraform';
+export { parseKubernetesManifests } from './kubernetes';
+export { parseDockerfile } from './dockerfile';
+export { createPolicyScanner } from './createPolicyScanner';
+export type { PolicyScanner } from './createPolicyScanner';
 export { toSarif } from './report/toSarif';
 export { findHardcodedSecrets } from './secrets/findHardcodedSecrets';
 export {

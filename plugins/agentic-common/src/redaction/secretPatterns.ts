@@ -78,6 +78,10 @@ export const tokenPatterns: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
   { kind: 'aws-access-key-id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
   { kind: 'anthropic-key', pattern: /\bsk-ant-[\w-]{20,}/g },
   { kind: 'npm-token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  {
+    kind: 'sendgrid-key',
+    pattern: /\bSG\.[\w-]{16,32}\.[\w-]{32,64}/g,
+  },
   { kind: 'jwt', pattern: /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g },
 ];
 
@@ -105,7 +109,7 @@ export const urlPassword =
  * cannot make the matching quadratic.
  */
 export const secretAssignment =
-  /(?<![\w./]|[\w.]-)(["']?)((?=[A-Za-z_])[\w.-]{0,80}?(?:secret|token|passw|pwd|api[_.-]?key|private[_.-]?key|access[_.-]?key|credential|auth)[\w.-]{0,80})\1(\s*[=:]\s*)((?:bearer|basic|token)\s+)?("[^"]*"|'[^']*'|[^\s"'&]+)/gi;
+  /(?<![\w./]|[\w.]-)(["']?)((?=[A-Za-z_])[\w.-]{0,80}?(?:secret|token|passw|pass(?![a-vx-z0-9])|pwd|api[_.-]?key|private[_.-]?key|access[_.-]?key|credential|auth)[\w.-]{0,80})\1(\s*[=:]\s*)((?:bearer|basic|token)\s+)?("[^"]*"|'[^']*'|[^\s"'&]+)/gi;
 
 const secretWords =
   /SECRET|TOKEN|PASSWORD|PASSWD|PWD|APIKEY|PRIVATEKEY|ACCESSKEY|CREDENTIAL/;
@@ -176,6 +180,10 @@ export function secretKindOfName(name: string): string | undefined {
     return 'npm-token'; // .npmrc: `//registry/:_authToken=…`, `_auth=…`
   }
   if (/PASSWORD|PASSWD|PWD/.test(joined)) {
+    return 'password';
+  }
+  // `DB_PASS`, `SMTP_PASS`; a lone `PASS` is a test runner's verdict.
+  if (words.length > 1 && words.includes('PASS')) {
     return 'password';
   }
   if (secretWords.test(joined)) {

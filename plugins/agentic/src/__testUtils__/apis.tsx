@@ -20,7 +20,8 @@ import {
   RemediationApi,
   RemediationSignal,
 } from '@agentic-devops/plugin-remediation-common';
-import { plannerApiRef, remediationApiRef } from '../api';
+import { PolicyApi } from '@agentic-devops/plugin-policy-common';
+import { plannerApiRef, policyApiRef, remediationApiRef } from '../api';
 import {
   AuthorizeResult,
   EvaluatePermissionRequest,
@@ -72,6 +73,24 @@ export function createRemediationApi(
   } as unknown as jest.Mocked<RemediationApi>;
 }
 
+/** A PolicyApi whose every method is a jest mock that rejects unless given. */
+export function createPolicyApi(
+  implementation: Partial<PolicyApi> = {},
+): jest.Mocked<PolicyApi> {
+  return {
+    listScans: notMocked('listScans'),
+    getScan: notMocked('getScan'),
+    getLatestScan: notMocked('getLatestScan'),
+    getTrend: notMocked('getTrend'),
+    listWaivers: notMocked('listWaivers'),
+    requestWaiver: notMocked('requestWaiver'),
+    approveWaiver: notMocked('approveWaiver'),
+    rejectWaiver: notMocked('rejectWaiver'),
+    getComplianceReport: notMocked('getComplianceReport'),
+    ...mocked(implementation),
+  } as unknown as jest.Mocked<PolicyApi>;
+}
+
 /** A signals API the test pushes messages through. */
 export class FakeSignalApi implements SignalApi {
   readonly #listeners = new Map<string, Set<(message: any) => void>>();
@@ -121,6 +140,7 @@ export function permissionApi(allowed: Permissions) {
 export interface RenderOptions extends TestAppOptions {
   plannerApi?: PlannerApi;
   remediationApi?: RemediationApi;
+  policyApi?: PolicyApi;
   signalApi?: FakeSignalApi;
   permissions?: Permissions;
   errorApi?: MockErrorApi;
@@ -135,8 +155,8 @@ export function createAlertApi() {
 }
 
 /**
- * Renders in a test app with the Planner, Remediation, signals, permission,
- * alert and error APIs (agents' APIs not given reject every call).
+ * Renders in a test app with the Planner, Remediation, Policy, signals,
+ * permission, alert and error APIs (agents' APIs not given reject every call).
  */
 export async function renderWithApis(
   element: ReactElement,
@@ -151,6 +171,7 @@ export async function renderWithApis(
   const {
     plannerApi = createPlannerApi(),
     remediationApi = createRemediationApi(),
+    policyApi = createPolicyApi(),
     signalApi = new FakeSignalApi(),
     permissions = true,
     errorApi = new MockErrorApi({ collect: true }),
@@ -163,6 +184,7 @@ export async function renderWithApis(
       apis={[
         [plannerApiRef, plannerApi],
         [remediationApiRef, remediationApi],
+        [policyApiRef, policyApi],
         [signalApiRef, signalApi],
         [permissionApiRef, permissionApi(permissions)],
         [errorApiRef, errorApi],

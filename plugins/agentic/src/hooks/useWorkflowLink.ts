@@ -1,11 +1,17 @@
 import { RouteFunc, useRouteRef } from '@backstage/core-plugin-api';
-import { remediationRouteRef, rootRouteRef, workflowRouteRef } from '../routes';
+import {
+  policyRouteRef,
+  remediationRouteRef,
+  rootRouteRef,
+  workflowRouteRef,
+} from '../routes';
 
 /** Links into the `/agentic` page. */
 export interface AgenticLinks {
   root: () => string;
   workflow: (id: string) => string;
   remediation: () => string;
+  policy: () => string;
 }
 
 /**
@@ -37,15 +43,24 @@ export function useAgenticLinks(): AgenticLinks | undefined {
   } catch {
     remediation = undefined;
   }
-  if (!root || !workflow || !remediation) {
+  let policy: RouteFunc<undefined> | undefined;
+  try {
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    policy = useRouteRef(policyRouteRef);
+  } catch {
+    policy = undefined;
+  }
+  if (!root || !workflow || !remediation || !policy) {
     return undefined;
   }
   const rootFunc = root;
   const workflowFunc = workflow;
   const remediationFunc = remediation;
+  const policyFunc = policy;
   return {
     root: () => rootFunc(),
     workflow: id => workflowFunc({ id }),
     remediation: () => remediationFunc(),
+    policy: () => policyFunc(),
   };
 }

@@ -6,13 +6,15 @@ import {
   toSearch,
 } from '@agentic-devops/plugin-agentic-common';
 import { ComplianceReport } from '../report';
-import { PolicyScan, ScanTrendPoint } from '../scan';
+import { PolicyScan, ScanTrendPoint, ScanTrigger } from '../scan';
 import { Waiver, WaiverRequest, WaiverStatus } from '../waiver';
 
 export const POLICY_PLUGIN_ID = 'policy';
 
 export interface ListScansQuery {
   entityRef?: string;
+  /** Only scans of these triggers (all when absent). */
+  trigger?: ScanTrigger[];
   offset?: number;
   limit?: number;
 }
@@ -72,8 +74,12 @@ export class PolicyClient extends PluginApiClient implements PolicyApi {
     ).body;
   }
 
+  /** Of the whole source: a merge request's scan sees only its changed files. */
   async getLatestScan(entityRef: string, options?: RequestOptions) {
-    const page = await this.listScans({ entityRef, limit: 1 }, options);
+    const page = await this.listScans(
+      { entityRef, trigger: ['api', 'scaffolder', 'workflow'], limit: 1 },
+      options,
+    );
     return page.items[0];
   }
 

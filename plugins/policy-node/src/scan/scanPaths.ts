@@ -17,8 +17,12 @@ import {
 import { FileParsers } from './FileParsers';
 import { describe, listFiles } from './listFiles';
 
-/** Files larger than this are not read (a report says so). */
+/**
+ * Files larger than this are not read (a report says so): plan JSON may be
+ * large, sources should not be.
+ */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_JSON_BYTES = 100 * 1024 * 1024;
 
 export interface ScanOptions {
   sources: PolicySource[];
@@ -70,10 +74,12 @@ export async function scanPaths(
     let bytes: Buffer;
     try {
       const size = fs.statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
+      const limit =
+        classifyFile(file) === 'json' ? MAX_JSON_BYTES : MAX_FILE_BYTES;
+      if (size > limit) {
         errors.push({
           file: name,
-          error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; not scanned`,
+          error: `larger than ${limit / 1024 / 1024} MiB; not scanned`,
         });
         continue;
       }

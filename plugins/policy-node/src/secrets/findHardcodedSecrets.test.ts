@@ -18,6 +18,8 @@ describe('findHardcodedSecrets', () => {
           '-----BEGIN RSA PRIVATE KEY-----',
           'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
           '  password = "hunter2-but-longer"',
+          'DB_PASS=Tr0ub4dor-and-3',
+          'SENDGRID=SG.aBcDeFgHiJkLmNoPqRsTuV.aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdefg',
         ].join('\n'),
       ),
     ).toEqual([
@@ -27,6 +29,29 @@ describe('findHardcodedSecrets', () => {
       [4, 'private-key', '**********'],
       [5, 'aws-access-key-id', 'AKIA************'],
       [6, 'password', 'hunt************'],
+      [7, 'password', 'Tr0u***********'],
+      [8, 'sendgrid-key', 'SG.a************'],
+    ]);
+  });
+
+  it('finds an AWS secret access key next to its key id', () => {
+    expect(
+      secretsIn(
+        [
+          'creds := credentials.NewStaticCredentialsProvider(',
+          '  "AKIAZ7Q3XK2M5RW8TB4N",',
+          '  "q3Vt8Zr/Lk2mN9pX4sB7wE1yH6jD0cF5gA+T2uR8",',
+          ')',
+          '// far away, and a git sha is 40 hex characters:',
+          '',
+          '',
+          '',
+          'commit = "0123456789abcdef0123456789abcdef01234567"',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      [2, 'aws-access-key-id', 'AKIA************'],
+      [3, 'aws-secret-access-key', 'q3Vt************'],
     ]);
   });
 
@@ -46,6 +71,16 @@ describe('findHardcodedSecrets', () => {
           'password: changeme',
           'secret: <your secret here>',
           'DB_PASSWORD: "{{ .Values.db.password }}"',
+          'BACKEND_SECRET: change-me-to-a-long-random-string',
+          'GITLAB_TOKEN: glpat-change-me',
+          'api_key = "your-api-key-here"',
+          '  http_tokens = "required"',
+          '{"get_password_data":false,"password":null}',
+          '  password: process.env.DB_PASSWORD,',
+          'existingSecret: storefront-db',
+          'userPasswordKey: password',
+          'PASSWORD_HASHER = "argon2id"',
+          'API_KEY_HEADER = "X-Api-Key"',
         ].join('\n'),
       ),
     ).toEqual([]);

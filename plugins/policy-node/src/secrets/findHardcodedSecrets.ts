@@ -16,6 +16,32 @@ import { PolicyResource } from '../resources/types';
 const REFERENCE =
   /^(?:(?:var|local|data|module|each|count|self)\.[\w.[\]"-]+|[a-z][a-z0-9_]*\.[\w-]+\.[\w.[\]-]+|\$\{[^}]*\}|\$\(\w+\)|\$\w+|\{\{.*\}\}|<[^>]*>|%\(?\w+\)?s?|(?:changeme|change-me|example|placeholder|dummy|redacted|xxx+|\.\.\.)|(?:secretKeyRef|valueFrom|secretRef):?)$/i;
 
+/**
+ * Words that mark a value as a placeholder to replace, not a secret:
+ * `change-me-to-a-long-random-string`, `glpat-change-me`, `your-token-here`.
+ */
+const PLACEHOLDER_WORDS =
+  /change-?me|replace-?me|your[-_ ]?(?:own[-_ ]?)?(?:secret|token|key|password|api)|placeholder|dummy|not-?a-?(?:real-?)?secret|<[^>]+>/i;
+
+/**
+ * Setting values and field names, not secrets: `http_tokens = "required"`,
+ * `userPasswordKey: password`.
+ */
+const SETTING_VALUE =
+  /^(?:required|optional|enabled?|disabled?|none|true|false|yes|no|on|off|auto|default|strict|lax|null|nil|undefined|password|passwd|secret|token|key|api[-_]?key)$/i;
+
+/**
+ * Names about a secret rather than holding one: the name of a Kubernetes
+ * Secret to use (`existingSecret`), the header that carries a key, the
+ * algorithm that hashes passwords.
+ */
+const NAME_ABOUT_A_SECRET =
+  /^existing|(?:header|hasher|hashers|algorithm|alg|secret_?name|key_?name|ref)$/i;
+
+/** 40 characters of base64 standing alone (quoted, or between separators). */
+const AWS_SECRET_KEY =
+  /(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
+
 /** The first characters, the rest masked: enough to find it, not to use it. */
 export function maskSecret(value: string): string {
   const shown = value.length >= 12 ? 4 : 0;
@@ -49,9 +75,20 @@ export function findHardcodedSecrets(
       line,
       attributes: { secretKind, masked: maskSecret(value) },
     });
-  content.split('\n').forEach((text, index) => {
+  const lines = content.split('\n');
+  /** Lines (0-based) holding an AWS access key id: its secret is near. */
+  const awsKeyIds = new Set<number>();
+  lines.forEach((text, index) => {
     const line = index + 1;
     const before = found.length;
+    // An AWS secret access key has no shape of its own: 40 characters of
+    // base64, found next to (up to 3 lines from) its access key id.
+    if ([...awsKeyIds].some(i => index - i <= 3)) {
+      for (const match of text.matchAll(AWS_SECRET_KEY)) {
+        add(line, 'aws-secret-access-key', match[1]);
+      }
+    }
+    if (/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/.test(text)) awsKeyIds.add(index);
     for (const { kind, pattern } of tokenPatterns) {
       for (const match of text.matchAll(pattern)) add(line, kind, match[0]);
     }
@@ -66,7 +103,13 @@ export function findHardcodedSecrets(
     for (const match of text.matchAll(secretAssignment)) {
       const name = match[2];
       const quoted = /^["']/.test(match[5]);
-      const value = unquote(match[5]);
+      // Unquoted, a value ends before the punctuation of the code around it.
+      const value = quoted
+        ? unquote(match[5])
+        : match[5].replace(/[,;)]+$/, '');
+      if (NAME_ABOUT_A_SECRET.test(name) || SETTING_VALUE.test(value)) {
+        continue;
+      }
       // Unquoted, a call or an index is code reading the secret from
       // somewhere (`os.environ["TOKEN"]`, `getenv("TOKEN")`).
       if (!quoted && /[([]/.test(value)) continue;
@@ -76,6 +119,7 @@ export function findHardcodedSecrets(
         value.length >= 6 &&
         !placeholderValue.test(value) &&
         !REFERENCE.test(value) &&
+        !PLACEHOLDER_WORDS.test(value) &&
         // `password: ${{ secrets.X }}`, `token = "${var.t}"`: still references.
         !/\$\{|\{\{/.test(value)
       ) {

@@ -1,13 +1,22 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { pipelineHookJson } from './fakeGitlabJson';
+import {
+  mergeRequestHookJson,
+  MergeRequestHookAction,
+  pipelineHookJson,
+} from './fakeGitlabJson';
 import {
   FakeGitlabProject,
   FakeIds,
   FakePipeline,
   FakePipelinePolicy,
 } from './fakeGitlabProject';
-import { FakeReply, fakeGitlabRoutes, FakeRoute } from './fakeGitlabRoutes';
+import {
+  fakeGitlabInstanceRoutes,
+  FakeReply,
+  fakeGitlabRoutes,
+  FakeRoute,
+} from './fakeGitlabRoutes';
 
 export const fakeGitlabToken = 'fake-gitlab-token';
 
@@ -56,7 +65,7 @@ export interface SeedFailedPipeline {
 const TRACE_CHUNK_BYTES = 64 * 1024;
 
 function match(
-  route: FakeRoute,
+  route: Pick<FakeRoute, 'method' | 'template'>,
   method: string,
   segments: string[],
 ): Record<string, string> | undefined {
@@ -120,11 +129,12 @@ function send(res: http.ServerResponse, reply: FakeReply) {
 
 /**
  * An in-memory GitLab on 127.0.0.1 (random port) that serves exactly the
- * REST routes the remediation source uses, with GitLab's response shapes
- * and errors. It checks `PRIVATE-TOKEN`, records every request and lets
- * tests seed projects, files, failed pipelines with job traces and
- * protected branches, steer pipelines, produce the webhook bodies GitLab
- * would send, and inject faults.
+ * REST routes the GitLab sources (remediation, policy) use, with GitLab's
+ * response shapes and errors. It checks `PRIVATE-TOKEN`, records every
+ * request and lets tests seed projects, files, failed pipelines with job
+ * traces, protected branches, merge requests and their notes, steer
+ * pipelines, produce the webhook bodies GitLab would send, and inject
+ * faults.
  */
 export class FakeGitlab {
   /** The instance's base URL, e.g. `http://127.0.0.1:41234`. */
@@ -231,6 +241,27 @@ export class FakeGitlab {
     return pipelineHookJson(project, pipeline, project.jobsOf(pipeline));
   }
 
+  /**
+   * The body GitLab posts to a merge request webhook for this merge request,
+   * as it is now: `open` by default; an `update` that pushed commits names
+   * the previous head in `oldrev`.
+   */
+  mergeRequestHookPayload(
+    projectPath: string,
+    iid: number,
+    options: { action?: MergeRequestHookAction; oldrev?: string } = {},
+  ) {
+    const project = this.project(projectPath);
+    const mr = project.mergeRequest(iid);
+    if (!mr) {
+      throw new Error(`The fake GitLab has no merge request !${iid}`);
+    }
+    return mergeRequestHookJson(project, mr, {
+      action: options.action ?? 'open',
+      oldrev: options.oldrev,
+    });
+  }
+
   setPipelineStatus(pipelineId: number, status: string): void {
     const { project, pipeline } = this.#pipeline(pipelineId);
     project.setPipelineStatus(pipeline, status);
@@ -283,10 +314,16 @@ export class FakeGitlab {
     const segments = path.split('/').slice(1).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     let params: Record<string, string> | undefined;
-    const route = fakeGitlabRoutes.find(r => {
-      params = match(r, method, segments);
-      return params !== undefined;
-    });
+    const find = <R extends Pick<FakeRoute, 'method' | 'template'>>(
+      routes: R[],
+    ) =>
+      routes.find(r => {
+        params = match(r, method, segments);
+        return params !== undefined;
+      });
+    const instanceRoute = find(fakeGitlabInstanceRoutes);
+    const projectRoute = instanceRoute ? undefined : find(fakeGitlabRoutes);
+    const route = instanceRoute ?? projectRoute;
     const routeName = route && `${route.method} ${route.template}`;
     const authorized = req.headers['private-token'] === this.token;
     this.requests.push({
@@ -319,21 +356,22 @@ export class FakeGitlab {
       });
       return;
     }
+    const context = {
+      params,
+      query: url.searchParams,
+      body,
+      url,
+      ids: this.#ids,
+    };
+    if (instanceRoute) {
+      await send(res, instanceRoute.handle(context));
+      return;
+    }
     const project = this.#findProject(params.id);
     if (!project) {
       send(res, { status: 404, body: { message: '404 Project Not Found' } });
       return;
     }
-    await send(
-      res,
-      route.handle({
-        project,
-        params,
-        query: url.searchParams,
-        body,
-        url,
-        ids: this.#ids,
-      }),
-    );
+    await send(res, projectRoute!.handle({ ...context, project }));
   }
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import {
   FakeCommit,
+  FakeCommitStatus,
+  FakeFileChange,
   FakeGitlabProject,
   FakeJob,
   FakeMergeRequest,
   FakeNote,
   FakePipeline,
+  FakeTreeEntry,
   FakeVariable,
 } from './fakeGitlabProject';
 
@@ -22,6 +25,17 @@ const fakeUser = {
   avatar_url: null,
   web_url: 'http://gitlab.invalid/remediation-bot',
 };
+
+/** `GET /user`: the token's user. */
+export function currentUserJson() {
+  return {
+    ...fakeUser,
+    bio: '',
+    created_at: '2024-01-01T00:00:00.000Z',
+    public_email: null,
+    bot: true,
+  };
+}
 
 export function projectJson(p: FakeGitlabProject) {
   const [namespace] = p.pathWithNamespace.split(/\/(?=[^/]+$)/);
@@ -251,10 +265,16 @@ export function noteJson(
     type: null,
     body: note.body,
     attachment: null,
-    author: fakeUser,
+    author: note.author
+      ? {
+          ...fakeUser,
+          ...note.author,
+          web_url: `http://gitlab.invalid/${note.author.username}`,
+        }
+      : fakeUser,
     created_at: note.createdAt,
-    updated_at: note.createdAt,
-    system: false,
+    updated_at: note.updatedAt ?? note.createdAt,
+    system: note.system ?? false,
     noteable_id: mr.id,
     noteable_type: 'MergeRequest',
     noteable_iid: mr.iid,
@@ -262,6 +282,77 @@ export function noteJson(
     resolvable: false,
     confidential: false,
     internal: false,
+  };
+}
+
+const isBinary = (content: string | undefined) => !!content?.includes('\0');
+
+/** GitLab's diff text: hunks only, no `---`/`+++` header; naive, whole-file. */
+function diffText(change: FakeFileChange): string {
+  if (isBinary(change.before) || isBinary(change.after)) {
+    return `Binary files a/${change.oldPath} and b/${change.newPath} differ\n`;
+  }
+  const lines = (text: string | undefined) =>
+    text === undefined || text === ''
+      ? []
+      : text.replace(/\n$/, '').split('\n');
+  const removed = lines(change.before);
+  const added = lines(change.after);
+  return [
+    `@@ -${removed.length ? 1 : 0},${removed.length} +${added.length ? 1 : 0},${
+      added.length
+    } @@`,
+    ...removed.map(line => `-${line}`),
+    ...added.map(line => `+${line}`),
+    '',
+  ].join('\n');
+}
+
+/** One entry of `GET /projects/:id/merge_requests/:iid/diffs`. */
+export function mergeRequestDiffJson(change: FakeFileChange) {
+  return {
+    old_path: change.oldPath,
+    new_path: change.newPath,
+    a_mode: change.newFile ? '0' : '100644',
+    b_mode: change.deletedFile ? '0' : '100644',
+    new_file: change.newFile,
+    renamed_file: false,
+    deleted_file: change.deletedFile,
+    generated_file: false,
+    collapsed: false,
+    too_large: false,
+    diff: diffText(change),
+  };
+}
+
+export function treeEntryJson(entry: FakeTreeEntry) {
+  return {
+    id: createHash('sha1')
+      .update(entry.content ?? `tree\0${entry.path}`)
+      .digest('hex'),
+    name: entry.name,
+    type: entry.type,
+    path: entry.path,
+    mode: entry.type === 'tree' ? '040000' : '100644',
+  };
+}
+
+export function commitStatusJson(status: FakeCommitStatus) {
+  return {
+    id: status.id,
+    sha: status.sha,
+    ref: status.ref,
+    status: status.status,
+    name: status.name,
+    target_url: status.targetUrl,
+    description: status.description,
+    created_at: status.createdAt,
+    started_at: null,
+    finished_at: status.finishedAt,
+    allow_failure: false,
+    coverage: null,
+    pipeline_id: null,
+    author: fakeUser,
   };
 }
 
@@ -370,5 +461,97 @@ export function pipelineHookJson(
       artifacts_file: { filename: null, size: null },
       environment: null,
     })),
+  };
+}
+
+/** What a merge request webhook says happened (`object_attributes.action`). */
+export type MergeRequestHookAction =
+  | 'open'
+  | 'reopen'
+  | 'update'
+  | 'close'
+  | 'merge'
+  | 'approved'
+  | 'unapproved';
+
+/**
+ * The body GitLab posts for a "Merge request events" webhook, as its webhook
+ * documentation shows it (`object_kind: merge_request`, `object_attributes`
+ * with `last_commit`, and `oldrev` only on an update that pushed commits).
+ */
+export function mergeRequestHookJson(
+  p: FakeGitlabProject,
+  mr: FakeMergeRequest,
+  options: { action: MergeRequestHookAction; oldrev?: string },
+) {
+  const headSha = p.branches.get(mr.sourceBranch);
+  const head = headSha ? p.commits.get(headSha) : undefined;
+  const [namespace] = p.pathWithNamespace.split(/\/(?=[^/]+$)/);
+  const project = {
+    id: p.id,
+    name: p.pathWithNamespace.split('/').pop(),
+    description: null,
+    web_url: p.webUrl,
+    avatar_url: null,
+    git_ssh_url: `git@${new URL(p.webUrl).host}:${p.pathWithNamespace}.git`,
+    git_http_url: `${p.webUrl}.git`,
+    namespace,
+    visibility_level: 0,
+    path_with_namespace: p.pathWithNamespace,
+    default_branch: p.defaultBranch,
+    ci_config_path: null,
+    homepage: p.webUrl,
+    url: `${p.webUrl}.git`,
+  };
+  return {
+    object_kind: 'merge_request',
+    event_type: 'merge_request',
+    user: {
+      id: fakeUser.id,
+      name: fakeUser.name,
+      username: fakeUser.username,
+      avatar_url: fakeUser.avatar_url,
+      email: '[REDACTED]',
+    },
+    project,
+    object_attributes: {
+      id: mr.id,
+      iid: mr.iid,
+      title: mr.title,
+      description: mr.description,
+      state: mr.state,
+      draft: false,
+      work_in_progress: false,
+      merge_status: 'can_be_merged',
+      detailed_merge_status: 'mergeable',
+      source_branch: mr.sourceBranch,
+      target_branch: mr.targetBranch,
+      source_project_id: p.id,
+      target_project_id: p.id,
+      author_id: fakeUser.id,
+      created_at: hookTime(mr.createdAt),
+      updated_at: hookTime(new Date().toISOString()),
+      url: `${p.webUrl}/-/merge_requests/${mr.iid}`,
+      source: project,
+      target: project,
+      last_commit: head && {
+        id: head.id,
+        message: head.message,
+        title: head.message.split('\n')[0],
+        timestamp: head.createdAt,
+        url: `${p.webUrl}/-/commit/${head.id}`,
+        author: { name: fakeUser.name, email: 'remediation-bot@example.com' },
+      },
+      action: options.action,
+      ...(options.oldrev ? { oldrev: options.oldrev } : {}),
+    },
+    labels: [],
+    changes: {},
+    repository: {
+      name: project.name,
+      url: project.url,
+      description: null,
+      homepage: p.webUrl,
+    },
   };
 }

@@ -53,10 +53,22 @@ export interface FakePipelinePolicy {
 
 const FINISHED = ['success', 'failed', 'canceled', 'skipped'];
 
+/** Who wrote a note; notes without one are the token's user's. */
+export interface FakeNoteAuthor {
+  id: number;
+  username: string;
+  name: string;
+}
+
 export interface FakeNote {
   id: number;
   body: string;
   createdAt: string;
+  updatedAt?: string;
+  /** Defaults to the token's user (the fake's only user). */
+  author?: FakeNoteAuthor;
+  /** GitLab's own notes ("added 1 commit"). */
+  system?: boolean;
 }
 
 export interface FakeMergeRequest {
@@ -83,9 +95,52 @@ export interface FakeVariable {
   description: string | null;
 }
 
+export interface SeedMergeRequest {
+  sourceBranch: string;
+  /** Defaults to the default branch. */
+  targetBranch?: string;
+  title?: string;
+  description?: string;
+  removeSourceBranch?: boolean;
+}
+
+/** A commit status (`POST /projects/:id/statuses/:sha`), as an external CI sets it. */
+export interface FakeCommitStatus {
+  id: number;
+  sha: string;
+  ref: string | null;
+  name: string;
+  status: string;
+  description: string | null;
+  targetUrl: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** One file of a merge request's diff, from the merge base to the source head. */
+export interface FakeFileChange {
+  oldPath: string;
+  newPath: string;
+  newFile: boolean;
+  deletedFile: boolean;
+  /** The content at the merge base; undefined for a new file. */
+  before?: string;
+  /** The content at the source head; undefined for a deleted file. */
+  after?: string;
+}
+
+/** One entry of a folder (`GET /projects/:id/repository/tree`). */
+export interface FakeTreeEntry {
+  name: string;
+  path: string;
+  type: 'blob' | 'tree';
+  /** The blob's content; undefined for a folder. */
+  content?: string;
+}
+
 /** Ids unique across the fake GitLab, as GitLab's are across the instance. */
 export interface FakeIds {
-  next(kind: 'project' | 'job' | 'pipeline' | 'mr' | 'note'): number;
+  next(kind: 'project' | 'job' | 'pipeline' | 'mr' | 'note' | 'status'): number;
 }
 
 export interface SeedJob {
@@ -121,6 +176,8 @@ export class FakeGitlabProject {
   readonly jobs = new Map<number, FakeJob>();
   readonly pipelines: FakePipeline[] = [];
   readonly mergeRequests: FakeMergeRequest[] = [];
+  /** Commit statuses, oldest first. */
+  readonly statuses: FakeCommitStatus[] = [];
   readonly variables = new Map<string, FakeVariable>();
   /** Names or wildcards (`release/*`), as in Settings › Repository. */
   readonly protectedBranches: string[];
@@ -349,5 +406,117 @@ export class FakeGitlabProject {
     return this.mergeRequests
       .filter(mr => mr.state === 'opened')
       .sort((a, b) => b.iid - a.iid);
+  }
+
+  /** Opens a merge request (both branches must exist), as the API does. */
+  addMergeRequest(seed: SeedMergeRequest): FakeMergeRequest {
+    const mr: FakeMergeRequest = {
+      id: this.ids.next('mr'),
+      iid: this.mergeRequests.length + 1,
+      title: seed.title ?? `Merge ${seed.sourceBranch}`,
+      description: seed.description ?? '',
+      state: 'opened',
+      sourceBranch: seed.sourceBranch,
+      targetBranch: seed.targetBranch ?? this.defaultBranch,
+      removeSourceBranch: seed.removeSourceBranch ?? false,
+      createdAt: new Date().toISOString(),
+      notes: [],
+    };
+    this.mergeRequests.push(mr);
+    return mr;
+  }
+
+  mergeRequest(iid: number | string): FakeMergeRequest | undefined {
+    return this.mergeRequests.find(mr => String(mr.iid) === String(iid));
+  }
+
+  /** Adds a note, by default from the token's user. */
+  addNote(
+    mr: FakeMergeRequest,
+    note: { body: string; author?: FakeNoteAuthor; system?: boolean },
+  ): FakeNote {
+    const added: FakeNote = {
+      id: this.ids.next('note'),
+      createdAt: new Date().toISOString(),
+      ...note,
+    };
+    mr.notes.push(added);
+    return added;
+  }
+
+  /** The newest commit both refs have (commits here have one parent). */
+  mergeBase(a: string, b: string): string | undefined {
+    const ancestorsOfB = new Set<string>();
+    for (let sha = this.resolveRef(b); sha; ) {
+      ancestorsOfB.add(sha);
+      sha = this.commits.get(sha)?.parentIds[0];
+    }
+    for (let sha = this.resolveRef(a); sha; ) {
+      if (ancestorsOfB.has(sha)) return sha;
+      sha = this.commits.get(sha)?.parentIds[0];
+    }
+    return undefined;
+  }
+
+  /**
+   * What the merge request changes, as GitLab diffs it: from the merge base
+   * of its branches to the source branch's head, by path (no rename
+   * detection), in path order.
+   */
+  changesOf(mr: FakeMergeRequest): FakeFileChange[] {
+    const head = this.resolveRef(mr.sourceBranch);
+    const base = this.mergeBase(mr.sourceBranch, mr.targetBranch);
+    if (!head || !base) return [];
+    const before = this.commits.get(base)!.files;
+    const after = this.commits.get(head)!.files;
+    const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
+    return paths
+      .filter(path => before.get(path) !== after.get(path))
+      .map(path => ({
+        oldPath: path,
+        newPath: path,
+        newFile: !before.has(path),
+        deletedFile: !after.has(path),
+        before: before.get(path),
+        after: after.get(path),
+      }));
+  }
+
+  /**
+   * The entries of one folder at `ref` (`''` for the root), folders first
+   * as GitLab lists them; undefined when the folder does not exist.
+   */
+  treeAt(ref: string, folder: string): FakeTreeEntry[] | undefined {
+    const sha = this.resolveRef(ref);
+    if (!sha) return undefined;
+    const prefix = folder.replace(/\/+$/, '');
+    const trees = new Map<string, FakeTreeEntry>();
+    const blobs: FakeTreeEntry[] = [];
+    for (const [path, content] of this.commits.get(sha)!.files) {
+      if (prefix && !path.startsWith(`${prefix}/`)) continue;
+      const rest = prefix ? path.slice(prefix.length + 1) : path;
+      const [name, ...below] = rest.split('/');
+      const entryPath = prefix ? `${prefix}/${name}` : name;
+      if (below.length > 0) {
+        trees.set(name, { name, path: entryPath, type: 'tree' });
+      } else {
+        blobs.push({ name, path: entryPath, type: 'blob', content });
+      }
+    }
+    if (prefix && trees.size === 0 && blobs.length === 0) return undefined;
+    const byName = (x: FakeTreeEntry, y: FakeTreeEntry) =>
+      x.name.localeCompare(y.name);
+    return [...[...trees.values()].sort(byName), ...blobs.sort(byName)];
+  }
+
+  /** A branch that has the commit: a commit status's ref when none is given. */
+  branchContaining(sha: string): string | undefined {
+    for (const [branch, head] of this.branches) {
+      for (let at: string | undefined = head; at; ) {
+        if (at === sha) return branch;
+        at = this.commits.get(at)?.parentIds[0];
+      }
+    }
+    return undefined;
   }
 }

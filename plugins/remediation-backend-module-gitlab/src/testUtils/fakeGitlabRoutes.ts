@@ -1,14 +1,18 @@
 import {
   branchJson,
   commitJson,
+  commitStatusJson,
+  currentUserJson,
   expandedPipelineJson,
   fileJson,
   jobJson,
+  mergeRequestDiffJson,
   mergeRequestJson,
   noteJson,
   pipelineJson,
   projectJson,
   protectedBranchJson,
+  treeEntryJson,
   variableJson,
 } from './fakeGitlabJson';
 import { FakeGitlabProject, FakeIds } from './fakeGitlabProject';
@@ -18,8 +22,8 @@ export type FakeReply =
   | { status: number; body: unknown; headers?: Record<string, string> }
   | { status: number; stream: Buffer; contentType: string };
 
-export interface RouteContext {
-  project: FakeGitlabProject;
+/** What a route outside any project (`/user`) is given. */
+export interface InstanceRouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
   body: any;
@@ -28,11 +32,15 @@ export interface RouteContext {
   ids: FakeIds;
 }
 
-export interface FakeRoute {
+export interface RouteContext extends InstanceRouteContext {
+  project: FakeGitlabProject;
+}
+
+export interface FakeRoute<Context = RouteContext> {
   method: 'GET' | 'POST' | 'PUT';
   /** Relative to /api/v4, as GitLab's docs name it: `/projects/:id/pipelines`. */
   template: string;
-  handle(ctx: RouteContext): FakeReply;
+  handle(ctx: Context): FakeReply;
 }
 
 const json = (status: number, body: unknown): FakeReply => ({ status, body });
@@ -41,7 +49,7 @@ const message = (status: number, text: unknown) =>
 const missing = (what: string) => message(404, `404 ${what} Not Found`);
 
 /** Offset pagination with GitLab's headers, including the `Link` to the next page. */
-function page(items: unknown[], ctx: RouteContext): FakeReply {
+function page(items: unknown[], ctx: InstanceRouteContext): FakeReply {
   const perPage = Math.min(Number(ctx.query.get('per_page') ?? 20), 100);
   const current = Math.max(Number(ctx.query.get('page') ?? 1), 1);
   const totalPages = Math.max(Math.ceil(items.length / perPage), 1);
@@ -78,7 +86,104 @@ const param = (ctx: RouteContext, name: string) =>
 /** Masked values: one line, at least 8 characters of Base64 and `@:.~`. */
 const maskable = (value: string) => /^[A-Za-z0-9+/=@:.~_-]{8,}$/.test(value);
 
-/** The routes the GitLab remediation source calls, and nothing else. */
+const STATUS_STATES = [
+  'pending',
+  'running',
+  'success',
+  'failed',
+  'canceled',
+  'skipped',
+];
+const UNFINISHED_STATUSES = ['pending', 'running'];
+
+/** Moves GitLab refuses on an unfinished status: the event, from which states. */
+const REFUSED_TRANSITIONS: Record<string, { event: string; from: string[] }> = {
+  pending: { event: 'enqueue', from: ['pending', 'running'] },
+  running: { event: 'run', from: ['running'] },
+};
+
+/**
+ * `POST /projects/:id/statuses/:sha`: GitLab moves an unfinished status of
+ * that name and ref along (refusing `pending` on a pending one); a finished
+ * one stays and a new one starts.
+ */
+function postCommitStatus(ctx: RouteContext): FakeReply {
+  const invalid = required(ctx, 'state');
+  if (invalid) return invalid;
+  const { project, params } = ctx;
+  const sha = project.resolveRef(params.sha);
+  if (!sha || sha !== params.sha) return missing('Commit');
+  const state = String(param(ctx, 'state'));
+  if (!STATUS_STATES.includes(state)) {
+    return json(400, { error: 'state does not have a valid value' });
+  }
+  const description = param(ctx, 'description');
+  const targetUrl = param(ctx, 'target_url');
+  const problems: Record<string, string[]> = {};
+  if (description !== undefined && String(description).length > 255) {
+    problems.description = ['is too long (maximum is 255 characters)'];
+  }
+  if (
+    targetUrl !== undefined &&
+    (String(targetUrl).length > 255 ||
+      !/^https?:\/\/[^\s/]+/.test(String(targetUrl)))
+  ) {
+    problems.target_url = ['is blocked: Only allowed schemes are http, https'];
+  }
+  if (Object.keys(problems).length > 0) return message(400, problems);
+  const name = String(param(ctx, 'name') ?? param(ctx, 'context') ?? 'default');
+  const ref = param(ctx, 'ref') ?? project.branchContaining(sha) ?? null;
+
+  let status = project.statuses.find(
+    s =>
+      s.sha === sha &&
+      s.name === name &&
+      s.ref === ref &&
+      UNFINISHED_STATUSES.includes(s.status),
+  );
+  const refused = REFUSED_TRANSITIONS[state];
+  if (status && refused?.from.includes(status.status)) {
+    return message(
+      400,
+      `Cannot transition status via :${refused.event} from :${status.status} (Reason(s): Status cannot transition via "${refused.event}")`,
+    );
+  }
+  if (!status) {
+    status = {
+      id: ctx.ids.next('status'),
+      sha,
+      ref,
+      name,
+      status: state,
+      description: null,
+      targetUrl: null,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+    };
+    project.statuses.push(status);
+  }
+  status.status = state;
+  if (description !== undefined) status.description = String(description);
+  if (targetUrl !== undefined) status.targetUrl = String(targetUrl);
+  status.finishedAt = UNFINISHED_STATUSES.includes(state)
+    ? null
+    : new Date().toISOString();
+  return json(201, commitStatusJson(status));
+}
+
+/** The routes outside any project the GitLab sources call. */
+export const fakeGitlabInstanceRoutes: FakeRoute<InstanceRouteContext>[] = [
+  {
+    method: 'GET',
+    template: '/user',
+    handle: () => json(200, currentUserJson()),
+  },
+];
+
+/**
+ * The project routes the GitLab sources (remediation, policy) call, and
+ * nothing else.
+ */
 export const fakeGitlabRoutes: FakeRoute[] = [
   {
     method: 'GET',
@@ -231,19 +336,13 @@ export const fakeGitlabRoutes: FakeRoute[] = [
           `Another open merge request already exists for this source branch: !${existing.iid}`,
         ]);
       }
-      const mr = {
-        id: ctx.ids.next('mr'),
-        iid: project.mergeRequests.length + 1,
-        title: String(body.title),
-        description: String(body.description ?? ''),
-        state: 'opened' as const,
+      const mr = project.addMergeRequest({
         sourceBranch: body.source_branch,
         targetBranch: body.target_branch,
+        title: String(body.title),
+        description: String(body.description ?? ''),
         removeSourceBranch: Boolean(body.remove_source_branch),
-        createdAt: new Date().toISOString(),
-        notes: [],
-      };
-      project.mergeRequests.push(mr);
+      });
       return json(201, mergeRequestJson(project, mr));
     },
   },
@@ -253,18 +352,88 @@ export const fakeGitlabRoutes: FakeRoute[] = [
     handle: ctx => {
       const invalid = required(ctx, 'body');
       if (invalid) return invalid;
-      const mr = ctx.project.mergeRequests.find(
-        x => String(x.iid) === ctx.params.merge_request_iid,
-      );
+      const mr = ctx.project.mergeRequest(ctx.params.merge_request_iid);
       if (!mr) return missing('Merge Request');
-      const note = {
-        id: ctx.ids.next('note'),
-        body: String(ctx.body.body),
-        createdAt: new Date().toISOString(),
-      };
-      mr.notes.push(note);
+      const note = ctx.project.addNote(mr, { body: String(ctx.body.body) });
       return json(201, noteJson(ctx.project, mr, note));
     },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/merge_requests/:merge_request_iid/notes',
+    handle: ctx => {
+      const mr = ctx.project.mergeRequest(ctx.params.merge_request_iid);
+      if (!mr) return missing('Merge Request');
+      const key =
+        ctx.query.get('order_by') === 'updated_at' ? 'updatedAt' : 'createdAt';
+      const ascending = ctx.query.get('sort') === 'asc';
+      const notes = [...mr.notes].sort((a, b) => {
+        const order =
+          (a[key] ?? a.createdAt).localeCompare(b[key] ?? b.createdAt) ||
+          a.id - b.id;
+        return ascending ? order : -order;
+      });
+      return page(
+        notes.map(note => noteJson(ctx.project, mr, note)),
+        ctx,
+      );
+    },
+  },
+  {
+    method: 'PUT',
+    template: '/projects/:id/merge_requests/:merge_request_iid/notes/:note_id',
+    handle: ctx => {
+      const invalid = required(ctx, 'body');
+      if (invalid) return invalid;
+      const mr = ctx.project.mergeRequest(ctx.params.merge_request_iid);
+      const note = mr?.notes.find(n => String(n.id) === ctx.params.note_id);
+      if (!mr || !note) return missing('Note');
+      // Only its author may edit a note (a token's user is not an admin here).
+      if (note.author || note.system) return message(403, '403 Forbidden');
+      note.body = String(param(ctx, 'body'));
+      note.updatedAt = new Date().toISOString();
+      return json(200, noteJson(ctx.project, mr, note));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/merge_requests/:merge_request_iid/diffs',
+    handle: ctx => {
+      const mr = ctx.project.mergeRequest(ctx.params.merge_request_iid);
+      if (!mr) return missing('Merge Request');
+      return page(ctx.project.changesOf(mr).map(mergeRequestDiffJson), ctx);
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/repository/files/:file_path/raw',
+    handle: ctx => {
+      const ref = ctx.query.get('ref') ?? ctx.project.defaultBranch;
+      const content = ctx.project.fileAt(ref, ctx.params.file_path);
+      if (content === undefined) return missing('File');
+      return {
+        status: 200,
+        stream: Buffer.from(content, 'utf8'),
+        contentType: content.includes('\0')
+          ? 'application/octet-stream'
+          : 'text/plain',
+      };
+    },
+  },
+  {
+    method: 'GET',
+    template: '/projects/:id/repository/tree',
+    handle: ctx => {
+      const ref = ctx.query.get('ref') ?? ctx.project.defaultBranch;
+      const entries = ctx.project.treeAt(ref, ctx.query.get('path') ?? '');
+      if (!entries) return missing('Tree');
+      return page(entries.map(treeEntryJson), ctx);
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects/:id/statuses/:sha',
+    handle: postCommitStatus,
   },
   {
     method: 'GET',

@@ -1,7 +1,7 @@
 /*
- * A fake GitLab for tests of the remediation source and of anything that
- * runs it end to end (configure `integrations.gitlab` with
- * `fake.integrationConfig()`).
+ * A fake GitLab for tests of the GitLab sources (remediation, policy) and
+ * of anything that runs them end to end (configure `integrations.gitlab`
+ * with `fake.integrationConfig()`).
  */
 export { FakeGitlab, fakeGitlabToken } from './FakeGitlab';
 export type {
@@ -13,12 +13,18 @@ export type {
 export { FakeGitlabProject } from './fakeGitlabProject';
 export type {
   FakeCommit,
+  FakeCommitStatus,
+  FakeFileChange,
   FakeJob,
   FakeMergeRequest,
   FakeNote,
+  FakeNoteAuthor,
   FakePipeline,
   FakePipelinePolicy,
+  FakeTreeEntry,
   FakeVariable,
   SeedJob,
+  SeedMergeRequest,
   SeedPipeline,
 } from './fakeGitlabProject';
+export type { MergeRequestHookAction } from './fakeGitlabJson';

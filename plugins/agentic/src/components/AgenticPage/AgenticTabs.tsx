@@ -4,15 +4,21 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { AgenticLinks } from '../../hooks/useWorkflowLink';
 
-/** The `/agentic` page's sections: workflows (with each workflow's view) and remediation. */
+const isUnder = (pathname: string, path: string) =>
+  pathname === path || pathname.startsWith(`${path}/`);
+
+/** The `/agentic` page's sections: workflows (with each workflow's view), remediation and policy. */
 export function AgenticTabs(props: { links: AgenticLinks }) {
   const { links } = props;
   const { pathname } = useLocation();
   const remediation = links.remediation();
-  const current =
-    pathname === remediation || pathname.startsWith(`${remediation}/`)
-      ? 'remediation'
-      : 'workflows';
+  const policy = links.policy();
+  let current = 'workflows';
+  if (isUnder(pathname, remediation)) {
+    current = 'remediation';
+  } else if (isUnder(pathname, policy)) {
+    current = 'policy';
+  }
   return (
     <Box mb={2}>
       <Tabs value={current} indicatorColor="primary" aria-label="Agents">
@@ -28,6 +34,7 @@ export function AgenticTabs(props: { links: AgenticLinks }) {
           component={RouterLink}
           to={remediation}
         />
+        <Tab value="policy" label="Policy" component={RouterLink} to={policy} />
       </Tabs>
     </Box>
   );

@@ -1,6 +1,7 @@
 import Grid from '@material-ui/core/Grid';
 import { EntityWorkflowsCard } from '../EntityWorkflowsCard';
 import { EntityRemediationCard } from '../EntityRemediationCard';
+import { EntityPolicyCard } from '../EntityPolicyCard';
 
 /** The entity page's "Agents" tab: the agents' cards for the entity. */
 export function EntityAgentsContent() {
@@ -11,6 +12,9 @@ export function EntityAgentsContent() {
       </Grid>
       <Grid item xs={12}>
         <EntityRemediationCard />
+      </Grid>
+      <Grid item xs={12}>
+        <EntityPolicyCard />
       </Grid>
     </Grid>
   );

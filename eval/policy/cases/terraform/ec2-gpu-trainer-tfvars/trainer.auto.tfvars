@@ -1,0 +1,1 @@
+trainer_instance_type = "p4d.24xlarge"

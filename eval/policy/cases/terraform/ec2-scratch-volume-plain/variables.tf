@@ -1,0 +1,14 @@
+variable "region" {
+  type    = string
+  default = "eu-west-1"
+}
+
+variable "environment" {
+  type    = string
+  default = "production"
+}
+
+variable "scratch_encrypted" {
+  type    = bool
+  default = false
+}

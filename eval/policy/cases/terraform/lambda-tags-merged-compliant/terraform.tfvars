@@ -1,0 +1,4 @@
+environment = "production"
+extra_tags = {
+  cost-center = "cc-4410"
+}

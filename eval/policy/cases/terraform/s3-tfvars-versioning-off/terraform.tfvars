@@ -1,0 +1,2 @@
+environment       = "staging"
+enable_versioning = false

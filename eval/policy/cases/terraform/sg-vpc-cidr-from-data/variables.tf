@@ -1,0 +1,14 @@
+variable "region" {
+  type    = string
+  default = "eu-west-1"
+}
+
+variable "environment" {
+  type    = string
+  default = "production"
+}
+
+variable "vpc_name" {
+  type    = string
+  default = "main"
+}

@@ -1,0 +1,1 @@
+export { SeverityTrend, describeTrendPoint } from './SeverityTrend';

@@ -1,0 +1,4 @@
+export { WaiverList } from './WaiverList';
+export { WaiverRequestDialog } from './WaiverRequestDialog';
+export type { WaiverRequestDialogProps } from './WaiverRequestDialog';
+export { WaiverStatusChip } from './WaiverStatusChip';

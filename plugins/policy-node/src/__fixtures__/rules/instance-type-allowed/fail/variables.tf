@@ -1,0 +1,4 @@
+variable "instance_type" {
+  type    = string
+  default = "t3.large"
+}

@@ -1,0 +1,2 @@
+# Versions cost too much on the data lake, someone said.
+versioning_status = "Suspended"

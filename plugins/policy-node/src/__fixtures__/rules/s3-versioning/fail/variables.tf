@@ -1,0 +1,4 @@
+variable "versioning_status" {
+  type    = string
+  default = "Enabled"
+}

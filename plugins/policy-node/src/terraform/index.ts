@@ -1,0 +1,2 @@
+export { parseTerraformModule } from './parseTerraformModule';
+export { parseTerraformPlan } from './parseTerraformPlan';
