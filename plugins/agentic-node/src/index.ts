@@ -20,3 +20,5 @@ export * from './reasoning/reasoningServiceRef';
 export * from './tasks/remote';
 export * from './service/callContext';
 export * from './catalog/resolveEntity';
+export * from './catalog/findEntityOfGitlabProject';
+export * from './permissions/entityRules';

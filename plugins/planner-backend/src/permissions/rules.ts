@@ -1,4 +1,8 @@
 import {
+  createEntityPermissionRules,
+  isOneOfRefs,
+} from '@agentic-devops/plugin-agentic-node';
+import {
   createConditionExports,
   createPermissionResourceRef,
   createPermissionRule,
@@ -26,23 +30,11 @@ const claims = z.object({
     ),
 });
 
-const inClaims = (value: string | undefined, refs: string[]) =>
-  value !== undefined &&
-  refs.some(
-    r => r.toLocaleLowerCase('en-US') === value.toLocaleLowerCase('en-US'),
-  );
-
-/** The entity the workflow is about is owned by one of the claims (e.g. the user's groups). */
-export const isEntityOwner = createPermissionRule({
-  name: 'IS_ENTITY_OWNER',
-  description:
-    "Allow workflows whose entity's owner is one of the given claims",
-  resourceRef: workflowResourceRef,
-  paramsSchema: claims,
-  apply: (workflow, { claims: refs }) =>
-    inClaims(workflow.entityOwnerRef, refs),
-  toQuery: ({ claims: refs }) => ({ key: 'entityOwnerRef', values: refs }),
-});
+/** IS_ENTITY_OWNER (the workflow's entity's owners) and HAS_ENTITY_REF. */
+export const { isEntityOwner, hasEntityRef } = createEntityPermissionRules(
+  workflowResourceRef,
+  'workflows',
+);
 
 /** The workflow was requested by one of the claims. */
 export const isRequester = createPermissionRule({
@@ -50,18 +42,9 @@ export const isRequester = createPermissionRule({
   description: 'Allow workflows requested by one of the given claims',
   resourceRef: workflowResourceRef,
   paramsSchema: claims,
-  apply: (workflow, { claims: refs }) => inClaims(workflow.requestedBy, refs),
+  apply: (workflow, { claims: refs }) =>
+    isOneOfRefs(workflow.requestedBy, refs),
   toQuery: ({ claims: refs }) => ({ key: 'requestedBy', values: refs }),
-});
-
-/** The workflow is about one of the given entities. */
-export const hasEntityRef = createPermissionRule({
-  name: 'HAS_ENTITY_REF',
-  description: 'Allow workflows about one of the given entities',
-  resourceRef: workflowResourceRef,
-  paramsSchema: z.object({ entityRefs: z.array(z.string()) }),
-  apply: (workflow, { entityRefs }) => inClaims(workflow.entityRef, entityRefs),
-  toQuery: ({ entityRefs }) => ({ key: 'entityRef', values: entityRefs }),
 });
 
 export const workflowPermissionRules = {

@@ -1,10 +1,11 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { findEntityOfGitlabProject } from '@agentic-devops/plugin-agentic-node';
 
-/** Per merge request source: the annotation that names its project on an entity. */
-const PROJECT_ANNOTATIONS: Record<string, string> = {
-  gitlab: 'gitlab.com/project-slug',
+/** Per merge request source: how its project is found in the catalog. */
+const FIND_BY_SOURCE: Record<string, typeof findEntityOfGitlabProject> = {
+  gitlab: findEntityOfGitlabProject,
 };
 
 /**
@@ -17,17 +18,7 @@ export async function entityOfProject(
   source: string,
   project: string,
 ): Promise<string | undefined> {
-  const annotation = PROJECT_ANNOTATIONS[source];
-  if (!annotation) return undefined;
-  const { items } = await deps.catalog.getEntities(
-    {
-      filter: { [`metadata.annotations.${annotation}`]: project },
-      limit: 5,
-    },
-    { credentials: await deps.auth.getOwnServiceCredentials() },
-  );
-  const entity =
-    items.find(e => e.kind.toLocaleLowerCase('en-US') === 'component') ??
-    items[0];
+  const find = FIND_BY_SOURCE[source];
+  const entity = find ? await find(deps, project) : undefined;
   return entity ? stringifyEntityRef(entity) : undefined;
 }
