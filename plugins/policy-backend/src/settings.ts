@@ -1,11 +1,9 @@
 import { Config } from '@backstage/config';
 import { Severity, severitySchema } from '@agentic-devops/plugin-policy-common';
 import {
+  readPolicyScannerOptions,
   RuleOverride,
-  ruleOverrideSchema,
 } from '@agentic-devops/plugin-policy-node';
-import path from 'node:path';
-import { z } from 'zod';
 
 export interface PolicySettings {
   policiesDirectory: string;
@@ -15,22 +13,6 @@ export interface PolicySettings {
   waiverMaxDays: number;
   /** The portal's address, for links from merge request notes and statuses. */
   portalUrl?: string;
-}
-
-const overridesSchema = z.record(z.string(), ruleOverrideSchema);
-
-function readOverrides(config: Config): Record<string, RuleOverride> {
-  const key = 'policy.rules.overrides';
-  const raw = config.getOptional(key) ?? {};
-  const parsed = overridesSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      issue =>
-        `${[key, ...issue.path.map(String)].join('.')}: ${issue.message}`,
-    );
-    throw new Error(`Invalid config: ${problems.join('; ')}`);
-  }
-  return parsed.data;
 }
 
 function readSeverity(config: Config, key: string, fallback: Severity) {
@@ -55,10 +37,7 @@ export function readPolicySettings(config: Config): PolicySettings {
     );
   }
   return {
-    policiesDirectory: path.resolve(
-      config.getOptionalString('policy.rules.directory') ?? 'policies',
-    ),
-    overrides: readOverrides(config),
+    ...readPolicyScannerOptions(config),
     failOn: readSeverity(config, 'policy.gate.failOn', 'critical'),
     waiverMaxDays: maxDays,
     portalUrl: config.getOptionalString('app.baseUrl'),

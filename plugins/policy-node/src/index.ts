@@ -12,6 +12,7 @@ export { compileRule } from './rules/compileRule';
 export type { CompiledPolicyRule, RuleOutcome } from './rules/compileRule';
 export { loadPolicyRules, ruleOverrideSchema } from './rules/loadPolicyRules';
 export type { PolicyRuleSet, RuleOverride } from './rules/loadPolicyRules';
+export { readPolicyScannerOptions } from './rules/readPolicyScannerOptions';
 export type { PolicySource } from './sources/types';
 export { CelPolicySource } from './sources/CelPolicySource';
 export { scanPaths } from './scan/scanPaths';

@@ -14,4 +14,3 @@ export {
 export type { ScanRecorder, WorkspaceScanner } from './actions/policyCheck';
 export { PolicyScanRecorder } from './PolicyScanRecorder';
 export type { ScanRecord } from './PolicyScanRecorder';
-export { readPolicyScannerOptions } from './readPolicyScannerOptions';

@@ -1,3 +1,4 @@
+import { readPolicyScannerOptions } from '@agentic-devops/plugin-policy-node';
 import { createPolicyScanner } from '@agentic-devops/plugin-policy-node';
 import {
   coreServices,
@@ -6,7 +7,6 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createPolicyCheckAction } from './actions/policyCheck';
 import { PolicyScanRecorder } from './PolicyScanRecorder';
-import { readPolicyScannerOptions } from './readPolicyScannerOptions';
 
 /**
  * Adds `agentic:policy:check` to the scaffolder. The rules are loaded at

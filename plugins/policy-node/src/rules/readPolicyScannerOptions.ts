@@ -1,7 +1,4 @@
-import {
-  RuleOverride,
-  ruleOverrideSchema,
-} from '@agentic-devops/plugin-policy-node';
+import { RuleOverride, ruleOverrideSchema } from './loadPolicyRules';
 import { Config } from '@backstage/config';
 import path from 'node:path';
 import { z } from 'zod';
@@ -11,7 +8,8 @@ const overridesSchema = z.record(z.string(), ruleOverrideSchema);
 /**
  * The rules folder and per-rule overrides, from the keys the policy plugin
  * reads (`policy.rules.directory`, `policy.rules.overrides`), so the
- * scaffolder judges templates by the same rules as the rest of the portal.
+ * policy plugin, the scaffolder action and any other backend code judge by
+ * the same rules.
  */
 export function readPolicyScannerOptions(config: Config): {
   policiesDirectory: string;
