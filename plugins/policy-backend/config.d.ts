@@ -28,6 +28,15 @@ export interface Config {
        */
       failOn?: 'critical' | 'high' | 'medium' | 'low';
     };
+    check?: {
+      /**
+       * Folders the `policy.check` task may scan (it and everything below
+       * it). Unset: any folder the backend can read, which suits a portal
+       * on a developer's machine; set it wherever workflows are started by
+       * many people.
+       */
+      roots?: string[];
+    };
     waivers?: {
       /** How far ahead a waiver may expire, in days; default 365. */
       maxDays?: number;

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { Severity, severitySchema } from '@agentic-devops/plugin-policy-common';
+import path from 'node:path';
 import {
   readPolicyScannerOptions,
   RuleOverride,
@@ -11,6 +12,8 @@ export interface PolicySettings {
   /** An unwaived finding at or above this fails a merge request's status. */
   failOn: Severity;
   waiverMaxDays: number;
+  /** Where `policy.check` may scan (real paths); undefined: anywhere. */
+  checkRoots?: string[];
   /** The portal's address, for links from merge request notes and statuses. */
   portalUrl?: string;
 }
@@ -40,6 +43,9 @@ export function readPolicySettings(config: Config): PolicySettings {
     ...readPolicyScannerOptions(config),
     failOn: readSeverity(config, 'policy.gate.failOn', 'critical'),
     waiverMaxDays: maxDays,
+    checkRoots: config
+      .getOptionalStringArray('policy.check.roots')
+      ?.map(root => path.resolve(root)),
     portalUrl: config.getOptionalString('app.baseUrl'),
   };
 }

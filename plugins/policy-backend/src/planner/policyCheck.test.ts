@@ -9,6 +9,7 @@ import {
   waitFor,
 } from '../__testUtils__/startTestPolicyAgent';
 import {
+  POLICIES_DIR,
   cleanSettings,
   curlPipeDockerfile,
   settingsWithSecret,
@@ -112,5 +113,45 @@ describe('the policy.check task type', () => {
     // The Planner checks a task's params when it plans the workflow.
     expect(relative.ok).toBe(false);
     expect(relative.body.error.message).toMatch(/must be an absolute path/);
+  });
+
+  describe('with policy.check.roots', () => {
+    let limited: Awaited<ReturnType<typeof startTestPolicyAgent>>;
+    beforeAll(async () => {
+      limited = await startTestPolicyAgent({
+        config: {
+          policy: {
+            rules: { directory: POLICIES_DIR },
+            check: { roots: [dir.resolve('clean')] },
+          },
+        },
+      });
+    });
+    afterAll(() => limited.backend.stop());
+
+    it('scans inside the roots and refuses anything else', async () => {
+      const run = async (target: string) => {
+        const created = await request(limited.backend.server)
+          .post('/api/planner/workflows')
+          .set('Authorization', alice)
+          .send({ definition: CHECK_WORKFLOW, parameters: { path: target } });
+        return waitFor(
+          () =>
+            request(limited.backend.server)
+              .get(`/api/planner/workflows/${created.body.id}`)
+              .set('Authorization', alice)
+              .then(r => r.body.tasks?.[0]),
+          t => ['succeeded', 'failed'].includes(t?.status),
+        );
+      };
+      expect((await run(dir.resolve('clean/app'))).status).toBe('succeeded');
+      const outside = await run(dir.resolve('secret'));
+      expect(outside).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(outside.lastError).toMatch(
+        /outside the folders policy.check may scan/,
+      );
+      const escaping = await run(`${dir.resolve('clean')}/../secret`);
+      expect(escaping.status).toBe('failed');
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
 } from '@agentic-devops/plugin-agentic-node';
 import { severitySchema } from '@agentic-devops/plugin-policy-common';
 import { InputError } from '@backstage/errors';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { blockingFindings } from '../service/blockingFindings';
@@ -43,6 +44,7 @@ export function policyCheckStep(deps: {
     parameters: policyCheckParams,
     async run(params, request) {
       const failOn = params.failOn ?? deps.settings.failOn;
+      assertWithinRoots(params.path, deps.settings.checkRoots);
       let scan;
       try {
         scan = await deps.policy.scanPath(
@@ -99,4 +101,35 @@ export function policyCheckStep(deps: {
       };
     },
   };
+}
+
+/**
+ * Anyone who may start a workflow may ask for a policy.check: where
+ * `policy.check.roots` is set, only folders below them (symbolic links
+ * followed) may be scanned.
+ */
+function assertWithinRoots(target: string, roots: string[] | undefined) {
+  if (!roots) return;
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const resolved = real(target);
+  const inside = roots.map(real).some(root => {
+    const relative = path.relative(root, resolved);
+    return (
+      relative === '' ||
+      (!relative.startsWith('..') && !path.isAbsolute(relative))
+    );
+  });
+  if (!inside) {
+    throw new NonRetryableTaskError(
+      `${target} is outside the folders policy.check may scan (policy.check.roots: ${roots.join(
+        ', ',
+      )})`,
+    );
+  }
 }
