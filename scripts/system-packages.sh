@@ -5,6 +5,8 @@
 #   chromium     the browser tests (Playwright drives /usr/bin/chromium)
 #   python3-yaml PyYAML for the Remediation agent's example Python project,
 #                whose pipeline fails until the agent adds it to requirements
+#   python3-fastapi & co, golang & co: the services the software templates
+#                generate build and pass their own tests offline with these
 # PostgreSQL 15's server binaries (initdb, pg_ctl) come with the machine.
 set -euo pipefail
 
@@ -15,6 +17,10 @@ if [ "${1:-}" = "--runtime" ]; then
 else
   [ -x /usr/bin/chromium ] || need+=(chromium)
   packages+=(python3-yaml)
+  # Generated Python services (FastAPI; SQLAlchemy + psycopg2; boto3).
+  packages+=(python3-fastapi python3-pytest python3-httpx python3-sqlalchemy python3-psycopg2 python3-boto3 python3-uvicorn)
+  # Generated Go services (Gin; lib/pq; aws-sdk-go) build from Debian's Go sources, offline.
+  packages+=(golang golang-github-gin-gonic-gin-dev golang-github-lib-pq-dev golang-github-aws-aws-sdk-go-dev)
 fi
 for pkg in "${packages[@]}" "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
