@@ -34,6 +34,10 @@ import policyBackend, {
 } from '@agentic-devops/plugin-policy-backend';
 import policyBackendModuleGitlab from '@agentic-devops/plugin-policy-backend-module-gitlab';
 import policyBackendModuleOpa from '@agentic-devops/plugin-policy-backend-module-opa';
+import scaffolderBackendModuleAgentic, {
+  localRepositoryUrlReaderFactory,
+  plannerModuleScaffolding,
+} from '@agentic-devops/plugin-scaffolder-backend-module-agentic';
 import scaffolderBackendModulePolicy from '@agentic-devops/plugin-scaffolder-backend-module-policy';
 import remediationBackendModuleGitlab from '@agentic-devops/plugin-remediation-backend-module-gitlab';
 import remediationBackendModuleLocal from '@agentic-devops/plugin-remediation-backend-module-local';
@@ -110,6 +114,14 @@ export function createAgenticBackend(options: ValidatedRootConfigOptions = {}) {
   backend.add(policyBackendModuleGitlab);
   backend.add(policyBackendModuleOpa);
   backend.add(scaffolderBackendModulePolicy);
+
+  // Scaffolding: templates/ (microservice: Python, Node.js or Go) with the
+  // agentic actions (validate, workflow, publish:local), the scaffold.service
+  // workflow, and a URL reader that lets the catalog read the repositories
+  // agentic:publish:local creates under the portal's data folder.
+  backend.add(scaffolderBackendModuleAgentic);
+  backend.add(plannerModuleScaffolding);
+  backend.add(localRepositoryUrlReaderFactory);
 
   // Offers the actions registered by plugins (backend.actions.pluginSources)
   // to AI clients over MCP.

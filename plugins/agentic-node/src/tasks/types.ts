@@ -77,6 +77,13 @@ export interface WorkflowDefinition<TParams = any> {
    * people themselves, in their own words, turn it off.
    */
   notifyOnFinish?: boolean;
+  /**
+   * For workflows that bring their entity into the catalog (scaffolding):
+   * the entity a request is about and its owner, from the parameters. The
+   * Planner then accepts that entityRef before the catalog has the entity
+   * (any other entityRef the catalog does not have is refused).
+   */
+  pendingEntity?(params: TParams): { entityRef: string; ownerRef: string };
   /** The task graph for one request; the Planner validates it (keys, types, cycles, params). */
   plan(
     params: TParams,

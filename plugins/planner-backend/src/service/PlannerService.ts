@@ -17,7 +17,8 @@ import {
   Workflow,
   WorkflowDetails,
 } from '@agentic-devops/plugin-agentic-common';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   PermissionCriteria,
@@ -144,7 +145,7 @@ export class PlannerService {
       },
       async () => {
         const entity = request.entityRef
-          ? await resolveEntity(this.deps, request.entityRef)
+          ? await this.#resolveEntity(request, request.entityRef)
           : undefined;
         const planned = await this.deps.planner.plan({
           ...request,
@@ -162,6 +163,45 @@ export class PlannerService {
         return { workflow: result.workflow, created: result.created };
       },
     );
+  }
+
+  /**
+   * The request's entity from the catalog; or, for a definition that brings
+   * its entity into the catalog, the entity it names while the catalog does
+   * not have it yet.
+   */
+  async #resolveEntity(
+    request: CreateWorkflowRequest,
+    entityRef: string,
+  ): Promise<{ ref: string; owner?: string }> {
+    try {
+      return await resolveEntity(this.deps, entityRef);
+    } catch (error) {
+      const definition = request.definition
+        ? this.deps.registry.definition(request.definition)
+        : undefined;
+      const params = definition?.pendingEntity
+        ? definition.parameters.safeParse(request.parameters ?? {})
+        : undefined;
+      const pending = params?.success
+        ? definition!.pendingEntity!(params.data)
+        : undefined;
+      const normalize = (ref: string) =>
+        stringifyEntityRef(
+          parseEntityRef(ref, {
+            defaultKind: 'component',
+            defaultNamespace: 'default',
+          }),
+        );
+      if (
+        error instanceof InputError &&
+        pending &&
+        normalize(pending.entityRef) === normalize(entityRef)
+      ) {
+        return { ref: normalize(entityRef), owner: pending.ownerRef };
+      }
+      throw error;
+    }
   }
 
   /** A page of what the caller may read: the read permission's filter applied in the query. */

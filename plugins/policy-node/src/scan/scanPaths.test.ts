@@ -117,6 +117,8 @@ describe('scanPaths', () => {
     write('app/.env', 'API_TOKEN=abcdef123456789\n');
     write('node_modules/pkg/.env', 'API_TOKEN=abcdef123456789\n');
     write('logo.png', Buffer.from([0x89, 0x50, 0, 0, 1]));
+    // A large binary (6 MiB) is skipped, not an error.
+    write('bin/service', Buffer.alloc(6 * 1024 * 1024));
     const calls: string[] = [];
 
     const report = await scanPaths([dir], {

@@ -36,6 +36,17 @@ function isBinary(content: Buffer): boolean {
   return content.subarray(0, 8192).includes(0);
 }
 
+/** Whether a file's first 8 KiB hold a NUL byte, without reading it all. */
+function startsBinary(file: string): boolean {
+  const head = Buffer.alloc(8192);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return isBinary(head.subarray(0, fs.readSync(fd, head, 0, 8192, 0)));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Scans files and folders: every Terraform module (the `.tf` and `.tfvars`
  * files of one folder together), plan JSON, Kubernetes manifest and
@@ -77,6 +88,8 @@ export async function scanPaths(
       const limit =
         classifyFile(file) === 'json' ? MAX_JSON_BYTES : MAX_FILE_BYTES;
       if (size > limit) {
+        // A large binary (a built executable, an image) is not for us.
+        if (startsBinary(file)) continue;
         errors.push({
           file: name,
           error: `larger than ${limit / 1024 / 1024} MiB; not scanned`,

@@ -74,6 +74,7 @@ describe('findHardcodedSecrets', () => {
           'BACKEND_SECRET: change-me-to-a-long-random-string',
           'GITLAB_TOKEN: glpat-change-me',
           'api_key = "your-api-key-here"',
+          '// DATABASE_URL is a postgresql://user:password@host:5432/db URL',
           '  http_tokens = "required"',
           '{"get_password_data":false,"password":null}',
           '  password: process.env.DB_PASSWORD,',

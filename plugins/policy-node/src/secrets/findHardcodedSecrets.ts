@@ -94,7 +94,12 @@ export function findHardcodedSecrets(
     }
     if (privateKeyBegin.test(text)) add(line, 'private-key', '-----BEGIN');
     for (const match of text.matchAll(urlPassword)) {
-      if (!placeholderValue.test(match[2]) && !REFERENCE.test(match[2])) {
+      if (
+        !placeholderValue.test(match[2]) &&
+        !REFERENCE.test(match[2]) &&
+        !SETTING_VALUE.test(match[2]) &&
+        !PLACEHOLDER_WORDS.test(match[2])
+      ) {
         add(line, 'url-password', match[2]);
       }
     }

@@ -3,6 +3,8 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -36,6 +38,10 @@ export async function renderSkeleton(options: {
   await action.handler(
     createMockActionContext({
       workspacePath: options.workspace,
+      // fetch:template downloads the skeleton into a temporary folder: not
+      // the workspace (the mock's default), where it would stay behind.
+      createTemporaryDirectory: async () =>
+        fs.mkdtempSync(path.join(os.tmpdir(), 'skeleton-')),
       templateInfo: {
         entityRef: `template:default/${options.template}`,
         baseUrl: pathToFileURL(templateYaml).toString(),

@@ -1,0 +1,41 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+
+// Literal YAML, as a template author writes it.
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Start the scaffold.service workflow for the new service without waiting (it finishes once the service is registered), with the workspace for its policy check',
+    example: `steps:
+  - id: workflow
+    name: Start the service's workflow
+    action: agentic:workflow:create
+    input:
+      definition: scaffold.service
+      entityRef: component:default/\${{ parameters.name }}
+      passWorkspacePath: true
+      wait: false
+      parameters:
+        name: \${{ parameters.name }}
+        owner: \${{ parameters.owner }}
+        language: \${{ parameters.language }}
+        database: \${{ parameters.database }}
+`,
+  },
+  {
+    description:
+      "Run a workflow for an existing entity and wait up to 5 minutes, its progress in the task log; the step fails with the failing task's error",
+    example: `steps:
+  - id: check
+    name: Check the entity
+    action: agentic:workflow:create
+    input:
+      definition: catalog.entity-check
+      entityRef: \${{ parameters.entityRef }}
+      timeoutMinutes: 5
+output:
+  links:
+    - title: Workflow
+      url: \${{ steps.check.output.link }}
+`,
+  },
+];
