@@ -18,6 +18,9 @@ export default defineConfig({
     url: `${baseURL}/.backstage/health/v1/readiness`,
     reuseExistingServer: false,
     timeout: 180_000,
+    // SIGTERM, so that serve-portal.js stops the backend and removes its
+    // throwaway folders (a kill would leave them behind).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },
