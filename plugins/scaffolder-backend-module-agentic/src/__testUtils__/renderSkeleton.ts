@@ -35,22 +35,32 @@ export async function renderSkeleton(options: {
     reader: mockServices.urlReader.mock(),
     integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
   });
-  await action.handler(
-    createMockActionContext({
-      workspacePath: options.workspace,
-      // fetch:template downloads the skeleton into a temporary folder: not
-      // the workspace (the mock's default), where it would stay behind.
-      createTemporaryDirectory: async () =>
-        fs.mkdtempSync(path.join(os.tmpdir(), 'skeleton-')),
-      templateInfo: {
-        entityRef: `template:default/${options.template}`,
-        baseUrl: pathToFileURL(templateYaml).toString(),
+  const context = createMockActionContext({
+    workspacePath: options.workspace,
+    templateInfo: {
+      entityRef: `template:default/${options.template}`,
+      baseUrl: pathToFileURL(templateYaml).toString(),
+    },
+    input: {
+      url: options.url,
+      values: options.values as any,
+      targetPath: options.targetPath,
+    },
+  });
+  // fetch:template downloads the skeleton into a temporary folder. The
+  // mock's is the workspace itself (and it ignores one passed in), where
+  // the raw skeleton would stay behind: give it its own, and remove it.
+  const temporary: string[] = [];
+  try {
+    await action.handler({
+      ...context,
+      createTemporaryDirectory: async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skeleton-'));
+        temporary.push(dir);
+        return dir;
       },
-      input: {
-        url: options.url,
-        values: options.values as any,
-        targetPath: options.targetPath,
-      },
-    }) as any,
-  );
+    } as any);
+  } finally {
+    for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

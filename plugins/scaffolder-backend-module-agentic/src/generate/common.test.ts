@@ -22,10 +22,8 @@ import {
 import { createPublishGitlabAction } from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { parseEntityYaml } from '@backstage/plugin-catalog-node';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import { createPublishLocalAction } from '../actions/publishLocal';
 import { createServiceValidateAction } from '../actions/serviceValidate';
@@ -36,11 +34,16 @@ import {
   SERVICE_NAME_MIN_LENGTH,
   SERVICE_NAME_PATTERN,
 } from '../service/serviceRequest';
-import { renderSkeleton, TEMPLATES_DIR } from './renderSkeleton';
+import { listFiles } from '../__testUtils__/listFiles';
+import { highOrWorse, policyScan } from '../__testUtils__/policyScan';
+import {
+  microserviceValues,
+  renderMicroservice,
+  ServiceDatabase,
+} from '../__testUtils__/renderMicroservice';
+import { TEMPLATES_DIR } from '../__testUtils__/renderSkeleton';
 
-const REPO_ROOT = path.resolve(TEMPLATES_DIR, '..');
 const TEMPLATE_DIR = path.join(TEMPLATES_DIR, 'microservice');
-const CLI = path.join(REPO_ROOT, 'packages/cli/bin/agentic');
 
 /** What the test reads of an action's input schema (JSON Schema). */
 type InputSchema = {
@@ -102,8 +105,6 @@ const entityPolicy = EntityPolicies.allOf([
   new SchemaValidEntityPolicy(),
 ]);
 
-const execFileAsync = promisify(execFile);
-
 type Template = {
   apiVersion: string;
   kind: string;
@@ -151,15 +152,6 @@ function allProperties(template: Template): Record<string, any> {
     {},
     ...template.spec.parameters.map(page => page.properties),
   );
-}
-
-/** Every file under `dir`, relative, sorted. */
-function listFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter(entry => entry.isFile())
-    .map(entry => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
 }
 
 /** The `$ref`s of a JSON document that do not point inside it. */
@@ -349,7 +341,7 @@ describe('the common skeleton', () => {
   const dir = createMockDirectory();
 
   const variants: Array<{
-    database: 'postgresql' | 'dynamodb' | 'none';
+    database: ServiceDatabase;
     gitlabProject: string;
   }> = [
     { database: 'postgresql', gitlabProject: 'payments/orders-api' },
@@ -363,35 +355,16 @@ describe('the common skeleton', () => {
   describe.each(variants)(
     'database $database, GitLab project "$gitlabProject"',
     ({ database, gitlabProject }) => {
-      const values = {
-        name: 'orders-api',
+      const values = microserviceValues('python', database, {
         description: 'Takes orders: "quoted", with a colon.',
-        owner: 'group:default/payments-team',
         system: gitlabProject ? 'system:default/checkout' : '',
-        language: 'python',
-        database,
-        apiType: 'rest',
-        port: 8080,
         gitlabProject,
-      };
-      let workspace: string;
+      });
+      const workspace = dir.path;
 
       beforeAll(async () => {
         dir.clear();
-        const root = dir.resolve(
-          `${database}-${gitlabProject ? 'gitlab' : 'local'}`,
-        );
-        fs.mkdirSync(root, { recursive: true });
-        // Into a folder of the workspace: the mock action context makes
-        // fetch:template copy the skeleton itself into <workspace>/template.
-        await renderSkeleton({
-          template: 'microservice',
-          url: './skeletons/common',
-          values,
-          workspace: root,
-          targetPath: 'service',
-        });
-        workspace = path.join(root, 'service');
+        await renderMicroservice({ workspace, skeletons: ['common'], values });
       });
 
       it('renders every file, with no template syntax left', () => {
@@ -566,21 +539,9 @@ describe('the common skeleton', () => {
       });
 
       it('passes the Policy agent with no high or critical finding', async () => {
-        const { stdout } = await execFileAsync(
-          process.execPath,
-          [CLI, 'policy', 'scan', '--json', '--fail-on', 'high', workspace],
-          { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
-        ).catch(error => {
-          // Exit code 1: findings at high or worse; show them.
-          throw new Error(`policy scan failed: ${error.stdout}${error.stderr}`);
-        });
-        const report = JSON.parse(stdout);
+        const report = await policyScan(workspace);
         expect(report.errors).toEqual([]);
-        expect(
-          report.findings.filter((f: { severity: string }) =>
-            ['high', 'critical'].includes(f.severity),
-          ),
-        ).toEqual([]);
+        expect(highOrWorse(report)).toEqual([]);
         // What was judged: the manifests always, the Terraform resources
         // when there is a database.
         expect(report.summary.resources).toBeGreaterThan(

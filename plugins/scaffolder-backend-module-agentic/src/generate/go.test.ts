@@ -1,90 +1,62 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
-import { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
+import { listFiles } from '../__testUtils__/listFiles';
+import { highOrWorse, policyScan } from '../__testUtils__/policyScan';
 import {
-  GoDatabase,
-  listRendered,
-  postgresDatabase,
-  renderGoService,
-  run,
-  RunResult,
-  startService,
-  REPOSITORY_ROOT,
-} from './goService';
-
-// dynalite has no type declarations: what is used of it.
-const dynalite: (options: {
-  createTableMs?: number;
-  deleteTableMs?: number;
-}) => Server = require('dynalite');
+  microserviceValues,
+  renderMicroservice,
+  ServiceDatabase,
+} from '../__testUtils__/renderMicroservice';
+import { expectSuccess, runCommand } from '../__testUtils__/runCommand';
+import { startServiceBinary } from '../__testUtils__/serviceBinary';
+import {
+  ServiceStorage,
+  startServiceStorage,
+} from '../__testUtils__/serviceStorage';
+import { serviceTestEnv } from '../__testUtils__/serviceTestEnv';
+import { psql } from '../__testUtils__/throwawayPostgres';
 
 // The generated Go services build and test with Debian's golang and Go
 // library packages only (no module proxy): `make test` compiles gin, lib/pq
 // and the AWS SDK from /usr/share/gocode the first time, hence the timeouts.
 const BUILD_TIMEOUT = 10 * 60_000;
 
-/** Fails, showing the command's output, unless it exited 0. */
-function expectSuccess(result: RunResult) {
-  if (result.code !== 0) {
-    throw new Error(
-      `exited with ${result.code ?? result.signal}:\n${result.stdout}${
-        result.stderr
-      }`,
-    );
-  }
-}
-
 describe('the Go skeleton', () => {
   const workspaces = createMockDirectory();
-  const postgres = postgresDatabase();
-  // A local DynamoDB API for the dynamodb variant.
-  const dynamodb = dynalite({ createTableMs: 0, deleteTableMs: 0 });
-  let dynamodbEndpoint: string;
 
-  beforeAll(async () => {
-    await new Promise<void>(resolve =>
-      dynamodb.listen(0, '127.0.0.1', resolve),
-    );
-    const { port } = dynamodb.address() as AddressInfo;
-    dynamodbEndpoint = `http://127.0.0.1:${port}`;
-  });
-
-  afterAll(async () => {
-    await postgres.drop();
-    await new Promise(resolve => dynamodb.close(resolve));
-  });
-
-  /** The environment a variant's tests and server run with. */
-  async function storageEnv(
-    database: GoDatabase,
-  ): Promise<Record<string, string>> {
-    if (database === 'postgresql') {
-      return { DATABASE_URL: await postgres.url() };
-    }
-    if (database === 'dynamodb') {
-      return { DYNAMODB_ENDPOINT: dynamodbEndpoint };
-    }
-    return {};
-  }
-
-  describe.each<[GoDatabase, string]>([
+  describe.each<[ServiceDatabase, string]>([
     ['none', 'memory.go'],
     ['postgresql', 'postgres.go'],
     ['dynamodb', 'dynamodb.go'],
   ])('with database %s', (database, storageFile) => {
     const dir = path.join(workspaces.path, database, 'orders-api');
+    let storage: ServiceStorage;
+
+    /** Runs make in the service's folder, pointed at `env` only. */
+    const make = (args: string[], env: Record<string, string> = {}) =>
+      runCommand('make', args, {
+        cwd: dir,
+        env: serviceTestEnv(env),
+        timeoutMs: BUILD_TIMEOUT,
+      });
 
     beforeAll(async () => {
-      await renderGoService({
+      // What a template run writes for Go, into the repository's folder.
+      await renderMicroservice({
         workspace: path.join(workspaces.path, database),
         targetPath: 'orders-api',
-        database,
+        values: microserviceValues('go', database),
       });
+      storage = await startServiceStorage(database);
+    });
+
+    afterAll(async () => {
+      await storage?.stop();
     });
 
     it('renders only its own storage and the modules it imports', () => {
-      const files = listRendered(dir);
+      const files = listFiles(dir);
       expect(files).toEqual(
         expect.arrayContaining([
           'Dockerfile',
@@ -120,10 +92,7 @@ describe('the Go skeleton', () => {
     it(
       'passes its own tests offline against its real storage',
       async () => {
-        const result = await run('make', ['test'], {
-          cwd: dir,
-          env: await storageEnv(database),
-        });
+        const result = await make(['test'], storage.env);
         expectSuccess(result);
         expect(result.stdout).toMatch(
           /^ok\s+orders-api\/internal\/handlers\s/m,
@@ -136,7 +105,10 @@ describe('the Go skeleton', () => {
       it('left the items its tests wrote in PostgreSQL', async () => {
         // Runs after the tests above: they stored items in the database
         // rather than in memory.
-        const count = await postgres.query('SELECT count(*) FROM items');
+        const count = await psql(
+          storage.env.DATABASE_URL,
+          'SELECT count(*) FROM items',
+        );
         expect(Number(count)).toBeGreaterThan(0);
       });
     }
@@ -146,11 +118,9 @@ describe('the Go skeleton', () => {
       async () => {
         // Built outside the service's folder, which stays as rendered.
         const binary = path.join(workspaces.path, database, 'bin/service');
-        expectSuccess(
-          await run('make', ['build', `BIN=${binary}`], { cwd: dir }),
-        );
+        expectSuccess(await make(['build', `BIN=${binary}`]));
 
-        const service = await startService(binary, await storageEnv(database));
+        const service = await startServiceBinary(binary, storage.env);
         try {
           const health = await fetch(`${service.url}/health`);
           expect(health.status).toBe(200);
@@ -182,12 +152,9 @@ describe('the Go skeleton', () => {
         'says what to do when the server has no TLS',
         async () => {
           // lib/pq requires TLS by default; the development server has none.
-          const url = new URL(await postgres.url());
+          const url = new URL(storage.env.DATABASE_URL);
           url.searchParams.delete('sslmode');
-          const result = await run('make', ['test'], {
-            cwd: dir,
-            env: { DATABASE_URL: url.toString() },
-          });
+          const result = await make(['test'], { DATABASE_URL: url.toString() });
           expect(result.code).not.toBe(0);
           expect(result.stdout + result.stderr).toContain(
             'unless DATABASE_URL ends with ?sslmode=disable',
@@ -203,7 +170,7 @@ describe('the Go skeleton', () => {
       it(
         `fails its tests clearly without ${variable}`,
         async () => {
-          const result = await run('make', ['test'], { cwd: dir, env: {} });
+          const result = await make(['test']);
           expect(result.code).not.toBe(0);
           expect(result.stderr + result.stdout).toContain(
             `${variable} is not set`,
@@ -216,21 +183,9 @@ describe('the Go skeleton', () => {
     it(
       'passes the Policy agent with no high or critical finding',
       async () => {
-        // bin/agentic without its setup step: the CLI on the running Node.
-        const result = await run(
-          process.execPath,
-          [
-            path.join(REPOSITORY_ROOT, 'packages/cli/bin/agentic'),
-            'policy',
-            'scan',
-            dir,
-            '--fail-on',
-            'high',
-          ],
-          { cwd: REPOSITORY_ROOT },
-        );
-        expectSuccess(result);
-        expect(result.stdout).toMatch(/\b0 error\(s\)/);
+        const report = await policyScan(dir);
+        expect(highOrWorse(report)).toEqual([]);
+        expect(report.summary.errors).toBe(0);
       },
       BUILD_TIMEOUT,
     );

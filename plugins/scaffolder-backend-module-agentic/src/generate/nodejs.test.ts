@@ -1,31 +1,25 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { listFiles } from '../__testUtils__/listFiles';
 import {
-  DATABASES,
-  Database,
   lockfileTemplate,
-  NODEJS_SKELETON,
   NPM_ENV,
-  nodejsValues,
-  renderMicroservice,
-  run,
   updateLockfile,
-} from './nodejsSkeleton';
-import { TEMPLATES_DIR } from './renderSkeleton';
-
-// dynalite has no type declarations: what this test uses of it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite: (options: {
-  createTableMs?: number;
-}) => Server = require('dynalite');
-
-const REPO_ROOT = path.resolve(TEMPLATES_DIR, '..');
-const POSTGRES_URL =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-  'postgresql://postgres@127.0.0.1:42019/postgres';
+} from '../__testUtils__/nodejsLockfile';
+import { highOrWorse, policyScan } from '../__testUtils__/policyScan';
+import {
+  microserviceValues,
+  renderMicroservice,
+  SERVICE_DATABASES as DATABASES,
+  ServiceDatabase as Database,
+} from '../__testUtils__/renderMicroservice';
+import { CommandResult, runCommand } from '../__testUtils__/runCommand';
+import {
+  ServiceStorage,
+  startServiceStorage,
+} from '../__testUtils__/serviceStorage';
+import { serviceTestEnv } from '../__testUtils__/serviceTestEnv';
 
 /** The machine's own Node.js when it is another major version than this one's: the services must run on both. */
 const OTHER_NODE = ['/usr/bin/node'].filter(
@@ -47,92 +41,20 @@ const STORAGE_VARIABLE: Record<Database, string | undefined> = {
   none: undefined,
 };
 
-async function psql(url: string, sql: string) {
-  const { code, output } = await run('psql', [
-    url,
-    '-v',
-    'ON_ERROR_STOP=1',
-    '-c',
-    sql,
-  ]);
-  if (code !== 0) throw new Error(`psql failed: ${output}`);
-}
+/** The environment of `make test`, with npm's settings. */
+const testEnv = (variables: Record<string, string> = {}) =>
+  serviceTestEnv({ ...NPM_ENV, ...variables });
 
-/** The storage a service of `database` is tested against, and how to remove it. */
-async function startStorage(
-  database: Database,
-): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
-  if (database === 'postgresql') {
-    const name = `nodejs_skeleton_${Date.now()}_${Math.floor(
-      Math.random() * 1e6,
-    )}`;
-    await psql(POSTGRES_URL, `CREATE DATABASE ${name}`);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString() },
-      stop: () => psql(POSTGRES_URL, `DROP DATABASE ${name} WITH (FORCE)`),
-    };
-  }
-  if (database === 'dynamodb') {
-    const server = dynalite({ createTableMs: 0 });
-    await new Promise<void>(resolve =>
-      server.listen(0, '127.0.0.1', () => resolve()),
-    );
-    const { port } = server.address() as AddressInfo;
-    return {
-      env: { DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` },
-      stop: () => new Promise<void>(resolve => server.close(() => resolve())),
-    };
-  }
-  return { env: {}, stop: async () => {} };
-}
-
-/** The environment of `make test`: this one, minus what would point it elsewhere, plus npm's settings. */
-function testEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of [
-    'DATABASE_URL',
-    'DYNAMODB_ENDPOINT',
-    'DYNAMODB_TABLE',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_PROFILE',
-    'NODE_OPTIONS',
-  ]) {
-    delete env[key];
-  }
-  return { ...env, ...NPM_ENV, ...extra };
-}
-
-/** Renders what a template run writes for Node.js: the common files (once they exist), then the Node.js ones. */
-async function renderService(workspace: string, database: Database) {
-  if (fs.existsSync(path.join(NODEJS_SKELETON, '..', 'common'))) {
-    await renderMicroservice(
-      workspace,
-      './skeletons/common',
-      nodejsValues(database),
-    );
-  }
-  await renderMicroservice(
+/** Renders what a template run writes for Node.js (or only `skeletons`). */
+const render = (workspace: string, database: Database, skeletons?: string[]) =>
+  renderMicroservice({
     workspace,
-    './skeletons/nodejs',
-    nodejsValues(database),
-  );
-}
+    skeletons,
+    values: microserviceValues('nodejs', database),
+  });
 
 const read = (dir: string, file: string) =>
   fs.readFileSync(path.join(dir, file), 'utf8');
-
-/** Every file a service of `database` gets from the Node.js skeleton, relative to its folder. */
-function renderedFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter(file => !file.startsWith('node_modules'))
-    .filter(file => fs.statSync(path.join(dir, file)).isFile())
-    .sort();
-}
 
 /** A node:test run (spec reporter) that ran tests and none failed, was skipped or left to do. */
 const ALL_PASSED = expect.stringMatching(
@@ -158,13 +80,9 @@ describe('the Node.js (Express) skeleton', () => {
   it.each(DATABASES)(
     'renders a %s service completely, with only its storage',
     async database => {
-      await renderMicroservice(
-        mockDir.path,
-        './skeletons/nodejs',
-        nodejsValues(database),
-      );
+      await render(mockDir.path, database, ['nodejs']);
       const dir = mockDir.path;
-      expect(renderedFiles(dir)).toEqual([
+      expect(listFiles(dir)).toEqual([
         '.dockerignore',
         'Dockerfile',
         'Makefile',
@@ -176,7 +94,7 @@ describe('the Node.js (Express) skeleton', () => {
         'src/store/index.js',
         'test/app.test.js',
       ]);
-      for (const file of renderedFiles(dir)) {
+      for (const file of listFiles(dir)) {
         expect([file, read(dir, file)]).not.toEqual([
           file,
           expect.stringMatching(/\$\{\{|\{%|%\}|\{#/),
@@ -228,25 +146,10 @@ describe('the Node.js (Express) skeleton', () => {
     'passes the policy scan with no high or critical finding (%s)',
     async database => {
       // Only the Node.js skeleton's files: the common ones have their own test.
-      await renderMicroservice(
-        mockDir.path,
-        './skeletons/nodejs',
-        nodejsValues(database),
-      );
-      // The CLI that bin/agentic runs, without its install check.
-      const result = await run(
-        process.execPath,
-        [
-          path.join(REPO_ROOT, 'packages', 'cli', 'bin', 'agentic'),
-          'policy',
-          'scan',
-          mockDir.path,
-          '--fail-on',
-          'high',
-        ],
-        { cwd: REPO_ROOT },
-      );
-      expect(result).toEqual({ code: 0, output: expect.anything() });
+      await render(mockDir.path, database, ['nodejs']);
+      const report = await policyScan(mockDir.path);
+      expect(highOrWorse(report)).toEqual([]);
+      expect(report.errors).toEqual([]);
     },
     120_000,
   );
@@ -254,13 +157,13 @@ describe('the Node.js (Express) skeleton', () => {
   describe.each(DATABASES)('a %s service', database => {
     const serviceDir = createMockDirectory();
     const variable = STORAGE_VARIABLE[database];
-    let storage: Awaited<ReturnType<typeof startStorage>>;
-    let makeTest: { code: number; output: string };
+    let storage: ServiceStorage;
+    let makeTest: CommandResult;
 
     beforeAll(async () => {
-      await renderService(serviceDir.path, database);
-      storage = await startStorage(database);
-      makeTest = await run('make', ['test'], {
+      await render(serviceDir.path, database);
+      storage = await startServiceStorage(database);
+      makeTest = await runCommand('make', ['test'], {
         cwd: serviceDir.path,
         env: testEnv(storage.env),
       });
@@ -271,7 +174,7 @@ describe('the Node.js (Express) skeleton', () => {
     });
 
     it('passes its own tests: make test', () => {
-      expect(makeTest).toEqual({ code: 0, output: ALL_PASSED });
+      expect(makeTest).toMatchObject({ code: 0, output: ALL_PASSED });
       // npm ci installed from the rendered lockfile: it did not fail over to
       // npm install, which would have rewritten it.
       expect(makeTest.output).not.toMatch(/^npm error/m);
@@ -285,19 +188,20 @@ describe('the Node.js (Express) skeleton', () => {
 
     OTHER_NODE.forEach(node =>
       it(`passes them on ${node} too`, async () => {
-        const result = await run(node, ['--test', '--test-reporter=spec'], {
-          cwd: serviceDir.path,
-          env: testEnv(storage.env),
-        });
-        expect(result).toEqual({ code: 0, output: ALL_PASSED });
+        const result = await runCommand(
+          node,
+          ['--test', '--test-reporter=spec'],
+          { cwd: serviceDir.path, env: testEnv(storage.env) },
+        );
+        expect(result).toMatchObject({ code: 0, output: ALL_PASSED });
       }, 120_000),
     );
 
     if (variable) {
       it(`fails clearly, skipping nothing, without ${variable}`, async () => {
-        const result = await run('npm', ['test'], {
+        const result = await runCommand('npm', ['test'], {
           cwd: serviceDir.path,
-          env: testEnv({}),
+          env: testEnv(),
         });
         expect(result.code).not.toBe(0);
         expect(result.output).toContain(`${variable} is not set`);
