@@ -61,6 +61,7 @@ export async function renderSkeleton(options: {
       },
     } as any);
   } finally {
-    for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of temporary)
+      fs.rmSync(dir, { recursive: true, force: true });
   }
 }
