@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { renderSkeleton } from './renderSkeleton';
 
 export const SERVICE_DATABASES = ['postgresql', 'dynamodb', 'none'] as const;
