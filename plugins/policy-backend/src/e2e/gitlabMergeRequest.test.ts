@@ -1,7 +1,3 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockCredentials,
@@ -10,17 +6,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import eventsPlugin from '@backstage/plugin-events-backend';
-import {
-  createGitlabTokenValidator,
-  GitlabEventRouter,
-} from '@backstage/plugin-events-backend-module-gitlab';
-import {
-  eventsServiceFactory,
-  eventsServiceRef,
-} from '@backstage/plugin-events-node';
-import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import policyModuleGitlab from '@agentic-devops/plugin-policy-backend-module-gitlab';
 import {
+  eventsModuleGitlabWebhook,
   FakeGitlab,
   FakeGitlabProject,
 } from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
@@ -43,32 +32,6 @@ const WEBHOOK_SECRET = 'a-webhook-secret-of-some-length';
 const MARKER = '<!-- agentic-policy -->';
 
 /**
- * What `@backstage/plugin-events-backend-module-gitlab` adds, from its
- * public exports (its default export loads its modules with a dynamic
- * import, which jest cannot run).
- */
-const eventsModuleGitlab = createBackendModule({
-  pluginId: 'events',
-  moduleId: 'gitlab-for-tests',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        events: eventsServiceRef,
-        ingress: eventsExtensionPoint,
-      },
-      async init({ config, events, ingress }) {
-        ingress.addHttpPostIngress({
-          topic: 'gitlab',
-          validator: createGitlabTokenValidator(config),
-        });
-        await new GitlabEventRouter({ events }).subscribe();
-      },
-    });
-  },
-});
-
-/**
  * The merge request gate against a fake GitLab on 127.0.0.1: the webhook
  * arrives through the events backend's GitLab module, the changed files
  * are read through the API, and the agent keeps one note on the merge
@@ -89,7 +52,7 @@ describe('gating a GitLab merge request', () => {
     backend = await startTestBackend({
       features: [
         eventsPlugin,
-        eventsModuleGitlab,
+        eventsModuleGitlabWebhook,
         policyPlugin,
         policyModuleGitlab,
         // One bus for all plugins (the test backend's mock has one per plugin).

@@ -28,3 +28,4 @@ export type {
   SeedPipeline,
 } from './fakeGitlabProject';
 export type { MergeRequestHookAction } from './fakeGitlabJson';
+export { eventsModuleGitlabWebhook } from './eventsModuleGitlabWebhook';

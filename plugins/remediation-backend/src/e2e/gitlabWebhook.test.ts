@@ -1,27 +1,18 @@
 import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import eventsPlugin from '@backstage/plugin-events-backend';
-import {
-  createGitlabTokenValidator,
-  GitlabEventRouter,
-} from '@backstage/plugin-events-backend-module-gitlab';
-import {
-  eventsServiceFactory,
-  eventsServiceRef,
-} from '@backstage/plugin-events-node';
-import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import plannerPlugin from '@agentic-devops/plugin-planner-backend';
 import remediationModuleGitlab from '@agentic-devops/plugin-remediation-backend-module-gitlab';
-import { FakeGitlab } from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
+import {
+  eventsModuleGitlabWebhook,
+  FakeGitlab,
+} from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
 import request from 'supertest';
 import remediationPlugin, { plannerModuleRemediation } from '..';
 import {
@@ -34,32 +25,6 @@ jest.setTimeout(60_000);
 
 const PROJECT = 'payments/checkout';
 const WEBHOOK_SECRET = 'a-webhook-secret-of-some-length';
-/**
- * What `@backstage/plugin-events-backend-module-gitlab` adds, from its
- * public exports: its default export loads its modules with a dynamic
- * import, which jest cannot run.
- */
-const eventsModuleGitlab = createBackendModule({
-  pluginId: 'events',
-  moduleId: 'gitlab-for-tests',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        events: eventsServiceRef,
-        ingress: eventsExtensionPoint,
-      },
-      async init({ config, events, ingress }) {
-        ingress.addHttpPostIngress({
-          topic: 'gitlab',
-          validator: createGitlabTokenValidator(config),
-        });
-        await new GitlabEventRouter({ events }).subscribe();
-      },
-    });
-  },
-});
-
 const FINISHED = ['fixed', 'failed', 'not_fixable', 'gave_up', 'rejected'];
 
 /**
@@ -91,7 +56,7 @@ describe('remediating a GitLab pipeline from its webhook', () => {
     backend = await startTestBackend({
       features: [
         eventsPlugin,
-        eventsModuleGitlab,
+        eventsModuleGitlabWebhook,
         plannerPlugin,
         plannerModuleRemediation,
         remediationPlugin,
