@@ -71,7 +71,7 @@ describe('redactSecrets', () => {
     ],
     ['anthropic-key', `x-api-key header ${fake.anthropic}`, fake.anthropic],
     ['npm-token', `npm token create -> ${fake.npm}`, fake.npm],
-    ['npm-token', `//registry.npmjs.org/:_authToken=abc123def456`, 'abc123'],
+    ['npm-token', `//npm.example.com/:_authToken=abc123def456`, 'abc123'],
     ['jwt', `id_token from provider: ${fake.jwt}`, fake.jwt],
     [
       'url-password',
@@ -166,7 +166,7 @@ describe('redactSecrets', () => {
   it.each([
     'Collecting requests==2.31.0',
     'npm ERR! code ETIMEDOUT',
-    'npm ERR! network request to https://registry.npmjs.org/left-pad failed',
+    'npm ERR! network request to https://npm.example.com/left-pad failed',
     '#12 sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 done',
     'HEAD is now at 4b825dc642cb6eb9a060e54bf8d69288fbee4904 Merge branch main',
     'Running with gitlab-runner 16.5.0 (853330f9) on docker-runner-3 abcdef12',
@@ -184,7 +184,7 @@ describe('redactSecrets', () => {
     'git clone https://gitlab-ci-token:[MASKED]@gitlab.example.com/g/p.git',
     'ssh://git@gitlab.example.com:22/group/project.git',
     'AUTH_ENABLED=true',
-    'npm_config_registry=https://registry.npmjs.org/',
+    'npm_config_registry=https://npm.example.com/',
   ])('leaves %j alone', line => {
     expect(redactSecrets(line)).toEqual({
       text: line,

@@ -137,7 +137,7 @@ export const realLines: Record<string, string[]> = {
   'pb-infra-001/node-network-codes': [
     'npm ERR! code ETIMEDOUT',
     'Error: connect ECONNREFUSED 127.0.0.1:5432',
-    'FetchError: request to https://registry.npmjs.org/x failed, reason: socket hang up',
+    'FetchError: request to https://npm.example.com/x failed, reason: socket hang up',
   ],
   'pb-infra-001/dns': [
     'fatal: unable to access: Could not resolve host: gitlab.example.com',
