@@ -223,9 +223,19 @@ describe('the scaffold.service workflow', () => {
     w.tasks.find(t => t.key === key)?.status === 'succeeded';
 
   it('checks the request, waits until the service is registered, then checks its files for the new entity', async () => {
+    // The entity the workflow brings into the catalog may be named before
+    // the catalog has it (the Planner asks the definition); another not.
+    const elsewhere = await create({
+      definition: 'scaffold.service',
+      parameters: request,
+      entityRef: 'component:default/payments-api',
+      wait: false,
+    });
+    expect(elsewhere.error?.message).toMatch(/not in the catalog/);
     const started = await create({
       definition: 'scaffold.service',
       parameters: request,
+      entityRef: 'component:default/orders-api',
       passWorkspacePath: true,
       wait: false,
     });
@@ -292,6 +302,10 @@ describe('the scaffold.service workflow', () => {
       ['policy', 'policy.check', ['register'], { findings: 0 }],
     ]);
     expect(details.requestedBy).toBe('user:default/mock');
+    expect(details).toMatchObject({
+      entityRef: 'component:default/orders-api',
+      entityOwnerRef: 'group:default/payments-team',
+    });
   });
 
   it('waits in the same step for a service already registered, and leaves the policy check out without a workspace', async () => {
