@@ -9,7 +9,7 @@
 // have a finding; 2 on bad usage or labels, or when the scan fails.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { loadPolicyCases, ruleSeverities } = require('./lib/policyLabels');
+const { loadPolicyCases, policyRules } = require('./lib/policyLabels');
 const { scorePolicy } = require('./lib/policyScore');
 const { formatPolicyReport } = require('./lib/policyFormat');
 
@@ -103,10 +103,12 @@ function main(args) {
     return 0;
   }
   const casesDir = opts.cases ?? path.join(path.dirname(opts.labels), 'cases');
+  const rules = policyRules(opts.policies ?? path.join(root, 'policies'));
   let cases;
   try {
     cases = loadPolicyCases(opts.labels, {
       casesDir,
+      rules,
       // The team's own corpus promises two failing cases per rule.
       minFailingCases: opts.labels === DEFAULT_LABELS ? 2 : 0,
     });
@@ -129,7 +131,7 @@ function main(args) {
   const score = scorePolicy({
     cases,
     report,
-    severities: ruleSeverities(opts.policies ?? path.join(root, 'policies')),
+    severities: new Map([...rules].map(([id, rule]) => [id, rule.severity])),
   });
 
   if (opts.json) {

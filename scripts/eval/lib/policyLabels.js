@@ -5,44 +5,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
 
-/** The 27 rule ids of issue 5, exactly. */
-const POLICY_RULE_IDS = [
-  's3-public-access-block',
-  's3-encryption',
-  's3-versioning',
-  'sg-open-ssh',
-  'sg-open-all-ingress',
-  'rds-encryption',
-  'rds-public',
-  'rds-backup-retention',
-  'ebs-encryption',
-  'iam-wildcard-action',
-  'iam-wildcard-resource',
-  'ec2-imdsv2',
-  'instance-type-allowed',
-  'required-tags',
-  'k8s-privileged',
-  'k8s-host-network',
-  'k8s-host-path',
-  'k8s-run-as-non-root',
-  'k8s-readonly-rootfs',
-  'k8s-resource-limits',
-  'k8s-latest-tag',
-  'k8s-privilege-escalation',
-  'docker-latest-base',
-  'docker-root-user',
-  'docker-add-instead-of-copy',
-  'docker-curl-pipe-shell',
-  'hardcoded-secret',
-];
-
-/** What a rule judges, which decides how its findings name a resource. */
-function ruleKind(ruleId) {
-  if (ruleId === 'hardcoded-secret') return 'file';
-  if (ruleId.startsWith('k8s-')) return 'kubernetes';
-  if (ruleId.startsWith('docker-')) return 'dockerfile';
-  return 'terraform';
-}
+/** The repository's rules: what the labels may name. */
+const DEFAULT_POLICIES = path.resolve(__dirname, '../../../policies');
 
 /**
  * Resource names by kind: Terraform addresses (`aws_s3_bucket.logs`,
@@ -100,6 +64,7 @@ function loadPolicyCases(
     casesDir = path.join(path.dirname(labelsFile), 'cases'),
     requireCoverage = true,
     minFailingCases = 0,
+    rules = policyRules(DEFAULT_POLICIES),
   } = {},
 ) {
   const list = YAML.parse(fs.readFileSync(labelsFile, 'utf8'));
@@ -156,7 +121,7 @@ function loadPolicyCases(
         if (!FINDING_KEYS.has(key)) problem(`${label}: unknown key "${key}"`);
       }
       const { ruleId, resource, status = 'violated' } = e;
-      if (!POLICY_RULE_IDS.includes(ruleId)) {
+      if (!rules.has(ruleId)) {
         problem(`${label}: unknown rule id "${ruleId}"`);
       }
       if (!STATUSES.includes(status)) {
@@ -169,7 +134,7 @@ function loadPolicyCases(
       const key = `${ruleId}\u0000${resource}`;
       if (pairs.has(key)) problem(`${label}: listed twice`);
       pairs.add(key);
-      const kind = POLICY_RULE_IDS.includes(ruleId) ? ruleKind(ruleId) : null;
+      const kind = rules.get(ruleId)?.kind ?? null;
       if (kind === 'terraform' && !TERRAFORM_ADDRESS.test(resource)) {
         problem(`${label}: not a Terraform address (aws_s3_bucket.logs)`);
       } else if (kind === 'kubernetes' && !KUBERNETES_NAME.test(resource)) {
@@ -219,7 +184,7 @@ function loadPolicyCases(
     }
   }
   if (minFailingCases > 0) {
-    for (const ruleId of POLICY_RULE_IDS) {
+    for (const ruleId of rules.keys()) {
       const failing = valid.filter(c =>
         c.expected.some(e => e.ruleId === ruleId),
       ).length;
@@ -237,27 +202,41 @@ function loadPolicyCases(
 }
 
 /**
- * Rule id → severity, read from the rules' YAML in a policies folder
- * (`<kind>/<id>.yaml`), as the scanner loads them.
+ * Rule id → what it judges (`resources.kind`: how its findings name a
+ * resource) and its severity, read from the rules' YAML in a policies
+ * folder (`<kind>/<id>.yaml`), as the scanner loads them.
  */
-function ruleSeverities(policiesDir) {
-  const severities = new Map();
-  if (!fs.existsSync(policiesDir)) return severities;
+function policyRules(policiesDir) {
+  const rules = new Map();
+  if (!fs.existsSync(policiesDir)) return rules;
   for (const kind of fs.readdirSync(policiesDir, { withFileTypes: true })) {
     if (!kind.isDirectory()) continue;
     const dir = path.join(policiesDir, kind.name);
     for (const name of fs.readdirSync(dir)) {
       if (!/\.ya?ml$/.test(name)) continue;
       const rule = YAML.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-      if (rule?.id && rule?.severity) severities.set(rule.id, rule.severity);
+      if (rule?.id) {
+        rules.set(rule.id, {
+          kind: rule.resources?.kind,
+          severity: rule.severity,
+        });
+      }
     }
   }
-  return severities;
+  return rules;
+}
+
+/** Rule id → severity (see policyRules). */
+function ruleSeverities(policiesDir) {
+  return new Map(
+    [...policyRules(policiesDir)]
+      .filter(([, rule]) => rule.severity)
+      .map(([id, rule]) => [id, rule.severity]),
+  );
 }
 
 module.exports = {
-  POLICY_RULE_IDS,
-  ruleKind,
+  policyRules,
   isWithin,
   loadPolicyCases,
   ruleSeverities,
