@@ -6,7 +6,7 @@ import {
   FakeGitlab,
   FakeGitlabProject,
   FakeMergeRequest,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
+} from '@agentic-devops/plugin-gitlab-node/testUtils';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   GITLAB_MERGE_REQUEST_TOPIC,

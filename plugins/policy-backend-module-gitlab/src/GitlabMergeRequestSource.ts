@@ -8,7 +8,7 @@ import {
   GitlabClient,
   GitlabClients,
   GitlabConnection,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+} from '@agentic-devops/plugin-gitlab-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
 import { listChangedPaths } from './changes/listChangedPaths';
@@ -182,6 +182,6 @@ export class GitlabMergeRequestSource implements MergeRequestSource {
 
   /** The client of the GitLab the merge request's URL names (else the first). */
   #api(mergeRequest: MergeRequestRef): GitlabClient {
-    return this.#clients.forJob({ jobUrl: mergeRequest.webUrl });
+    return this.#clients.forUrl(mergeRequest.webUrl);
   }
 }

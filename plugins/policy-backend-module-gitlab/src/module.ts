@@ -1,5 +1,5 @@
 import { policyMergeRequestSourcesExtensionPoint } from '@agentic-devops/plugin-policy-node';
-import { readGitlabConnections } from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+import { readGitlabConnections } from '@agentic-devops/plugin-gitlab-node';
 import {
   coreServices,
   createBackendModule,

@@ -1,7 +1,7 @@
 import { FailedJob, FixBranch } from '@agentic-devops/plugin-remediation-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { callGitlab, describeCall } from './api/callGitlab';
-import { GitlabClient } from './api/gitlabClient';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 import { PreparedFixBranch } from './branches/prepareFixBranch';
 import { commitFiles } from './files/commitFiles';
 import { readRepositoryFile } from './files/readRepositoryFile';

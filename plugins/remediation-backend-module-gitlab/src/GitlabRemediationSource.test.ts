@@ -2,7 +2,7 @@ import { FailedJob } from '@agentic-devops/plugin-remediation-node';
 import { mockServices } from '@backstage/backend-test-utils';
 import { GitlabRemediationSource } from './GitlabRemediationSource';
 import { parsePipelineEvent } from './parsePipelineEvent';
-import { FakeGitlab } from './testUtils';
+import { FakeGitlab } from '@agentic-devops/plugin-gitlab-node/testUtils';
 
 const PROJECT = 'platform/payments-api';
 const BRANCH = 'remediation/missing-python-package';

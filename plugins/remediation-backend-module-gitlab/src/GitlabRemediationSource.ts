@@ -7,9 +7,9 @@ import {
 } from '@agentic-devops/plugin-remediation-node';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
-import { callGitlab, describeCall } from './api/callGitlab';
-import { GitlabConnection } from './api/gitlabClient';
-import { GitlabClients } from './api/GitlabClients';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabConnection } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClients } from '@agentic-devops/plugin-gitlab-node';
 import { numericId } from './api/numericId';
 import { streamJobTrace } from './api/streamJobTrace';
 import { prepareFixBranch } from './branches/prepareFixBranch';

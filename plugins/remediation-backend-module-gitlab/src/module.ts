@@ -4,7 +4,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { readGitlabConnections } from './config/readGitlabConnections';
+import { readGitlabConnections } from '@agentic-devops/plugin-gitlab-node';
 import { GitlabRemediationSource } from './GitlabRemediationSource';
 
 /**

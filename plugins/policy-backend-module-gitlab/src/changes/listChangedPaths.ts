@@ -3,7 +3,7 @@ import {
   callGitlab,
   describeCall,
   GitlabClient,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+} from '@agentic-devops/plugin-gitlab-node';
 
 /** Git's modes for files with content: regular and executable. */
 const FILE_MODES = new Set(['100644', '100755']);

@@ -3,7 +3,7 @@ import {
   describeCall,
   findInGitlab,
   GitlabClient,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+} from '@agentic-devops/plugin-gitlab-node';
 
 export type FileAtHead =
   | { content: string }

@@ -2,7 +2,7 @@ import {
   callGitlab,
   describeCall,
   GitlabClient,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+} from '@agentic-devops/plugin-gitlab-node';
 
 /**
  * The id of each client's token user (`GET /user`), asked once per client

@@ -3,7 +3,7 @@ import {
   callGitlab,
   describeCall,
   GitlabClient,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+} from '@agentic-devops/plugin-gitlab-node';
 
 /**
  * Keeps one note of the token's user on the merge request: the oldest of

@@ -3,7 +3,7 @@ import {
   callGitlab,
   describeCall,
   GitlabClient,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab';
+} from '@agentic-devops/plugin-gitlab-node';
 
 /** GitLab keeps at most 255 characters of a status's description. */
 const MAX_DESCRIPTION = 255;

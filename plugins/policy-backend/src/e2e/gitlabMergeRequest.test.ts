@@ -12,7 +12,7 @@ import {
   eventsModuleGitlabWebhook,
   FakeGitlab,
   FakeGitlabProject,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
+} from '@agentic-devops/plugin-gitlab-node/testUtils';
 import request from 'supertest';
 import policyPlugin from '..';
 import { waitFor } from '../__testUtils__/startTestPolicyAgent';

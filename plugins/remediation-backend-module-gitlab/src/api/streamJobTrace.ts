@@ -1,6 +1,6 @@
 import { FailedJob } from '@agentic-devops/plugin-remediation-node';
-import { callGitlab, describeCall } from './callGitlab';
-import { GitlabClient } from './gitlabClient';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 
 async function* buffersOf(
   body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,

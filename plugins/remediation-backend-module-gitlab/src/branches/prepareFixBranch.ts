@@ -1,7 +1,11 @@
 import { FailedJob } from '@agentic-devops/plugin-remediation-node';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { callGitlab, describeCall, findInGitlab } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import {
+  callGitlab,
+  describeCall,
+  findInGitlab,
+} from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 import { isProtectedBranch } from './isProtectedBranch';
 
 function refuse(job: FailedJob, branch: string, why: string): never {

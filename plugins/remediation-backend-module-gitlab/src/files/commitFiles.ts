@@ -1,6 +1,6 @@
 import { CommitAction } from '@gitbeaker/rest';
-import { callGitlab, describeCall } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 import { readRepositoryFile } from './readRepositoryFile';
 
 /**

@@ -1,5 +1,5 @@
-import { describeCall, findInGitlab } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import { describeCall, findInGitlab } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 
 /** A file's text at a ref (branch or sha); undefined when it has none. */
 export async function readRepositoryFile(

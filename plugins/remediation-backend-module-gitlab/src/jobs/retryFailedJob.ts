@@ -2,8 +2,8 @@ import {
   FailedJob,
   PipelineRun,
 } from '@agentic-devops/plugin-remediation-node';
-import { callGitlab, describeCall } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 import { numericId } from '../api/numericId';
 import { toPipelineRun } from '../pipelines/toPipelineRun';
 

@@ -1,5 +1,5 @@
-import { callGitlab, describeCall } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 
 /** What the source needs of a merge request. */
 export interface MergeRequestRef {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { callGitlab, describeCall } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import { callGitlab, describeCall } from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 
 /** How long to look for the pipeline GitLab starts by itself on a push. */
 export interface PushPipelineWait {

@@ -1,6 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { callGitlab, describeCall, findInGitlab } from '../api/callGitlab';
-import { GitlabClient } from '../api/gitlabClient';
+import {
+  callGitlab,
+  describeCall,
+  findInGitlab,
+} from '@agentic-devops/plugin-gitlab-node';
+import { GitlabClient } from '@agentic-devops/plugin-gitlab-node';
 import { canBeMasked, looksSecret } from './shouldMask';
 
 /** The variable for all environments, the one a plain `KEY=value` means. */

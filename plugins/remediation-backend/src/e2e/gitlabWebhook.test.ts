@@ -12,7 +12,7 @@ import remediationModuleGitlab from '@agentic-devops/plugin-remediation-backend-
 import {
   eventsModuleGitlabWebhook,
   FakeGitlab,
-} from '@agentic-devops/plugin-remediation-backend-module-gitlab/testUtils';
+} from '@agentic-devops/plugin-gitlab-node/testUtils';
 import request from 'supertest';
 import remediationPlugin, { plannerModuleRemediation } from '..';
 import {

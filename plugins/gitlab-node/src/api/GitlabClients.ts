@@ -1,4 +1,3 @@
-import { FailedJob } from '@agentic-devops/plugin-remediation-node';
 import {
   createGitlabClient,
   GitlabClient,
@@ -9,9 +8,9 @@ const hostOf = (url: string | undefined) =>
   (url && URL.parse(url)?.host) || undefined;
 
 /**
- * One gitbeaker client per configured GitLab. A job is served by the
- * integration whose host its job (or pipeline) URL names, else by the
- * first one: with a single GitLab that is the only one.
+ * One gitbeaker client per configured GitLab. A job, merge request or
+ * pipeline is served by the integration whose host its web URL names, else
+ * by the first one: with a single GitLab that is the only one.
  */
 export class GitlabClients {
   readonly #connections: GitlabConnection[];
@@ -30,8 +29,14 @@ export class GitlabClients {
     return this.#connections.map(c => c.host);
   }
 
-  forJob(job: Pick<FailedJob, 'jobUrl' | 'pipelineUrl'>): GitlabClient {
-    const connection = this.connectionFor(job);
+  /** The client of the GitLab a job's (or pipeline's) web URL names. */
+  forJob(job: { jobUrl?: string; pipelineUrl?: string }): GitlabClient {
+    return this.forUrl(job.jobUrl, job.pipelineUrl);
+  }
+
+  /** The client of the GitLab the first of these web URLs names (else the first one). */
+  forUrl(...urls: Array<string | undefined>): GitlabClient {
+    const connection = this.connectionFor(...urls);
     let client = this.#clients.get(connection);
     if (!client) {
       client = createGitlabClient(connection);
@@ -40,8 +45,8 @@ export class GitlabClients {
     return client;
   }
 
-  connectionFor(job: Pick<FailedJob, 'jobUrl' | 'pipelineUrl'>) {
-    for (const host of [hostOf(job.jobUrl), hostOf(job.pipelineUrl)]) {
+  connectionFor(...urls: Array<string | undefined>) {
+    for (const host of urls.map(hostOf)) {
       const match =
         host &&
         this.#connections.find(

@@ -20,7 +20,7 @@ export function readGitlabConnections(
       if (!c.token) return false;
       if (isGitbeakerApiBaseUrl(c.apiBaseUrl)) return true;
       logger.warn(
-        `GitLab integration ${c.host}: apiBaseUrl ${c.apiBaseUrl} does not end in /api/v4; the remediation source cannot use it`,
+        `GitLab integration ${c.host}: apiBaseUrl ${c.apiBaseUrl} does not end in /api/v4; the agents' GitLab modules cannot use it`,
       );
       return false;
     })
