@@ -6,6 +6,13 @@ export interface Config {
      */
     localPublish?: {
       /**
+       * Whether services may be published to local repositories; default
+       * true. Turn it off where the backend's disk is not the place for them
+       * (several replicas, a read-only file system): the template's
+       * validation then refuses `local` and GitLab is the way to publish.
+       */
+      enabled?: boolean;
+      /**
        * Where the repositories are created (one folder per service), and the
        * only folder whose files the catalog may read through `file:` URLs.
        * Relative to the backend's working directory. Default

@@ -9,10 +9,13 @@ const os = require('node:os');
 const path = require('node:path');
 const {
   startPortal,
-  waitFor,
 } = require('../../packages/backend/src/__testUtils__/startPortal');
-
-const TEMPLATE = 'template:default/microservice';
+const {
+  callPortal,
+  runEvents,
+  submitMicroservice,
+  waitForMicroserviceTemplate,
+} = require('../../packages/backend/src/__testUtils__/portalApi');
 const RUNS = [
   { language: 'python', database: 'none' },
   { language: 'nodejs', database: 'none' },
@@ -25,28 +28,11 @@ const POLL_MS = 100;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const seconds = ms => (ms / 1000).toFixed(1);
 
-async function api(portal, token, method, route, body) {
-  const response = await fetch(`${portal.baseUrl}/api${route}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : {} };
-}
+const api = callPortal;
 
 /** The log lines of a failed task, for the error message. */
 async function taskLog(portal, token, taskId) {
-  const { body } = await api(
-    portal,
-    token,
-    'GET',
-    `/scaffolder/v2/tasks/${taskId}/events`,
-  );
-  return (Array.isArray(body) ? body : [])
+  return (await runEvents(portal, token, taskId))
     .map(e => e.body?.message)
     .filter(Boolean)
     .slice(-15)
@@ -56,26 +42,15 @@ async function taskLog(portal, token, taskId) {
 /** Submits one run and times it until the catalog has the component and the task ends. */
 async function scaffold(portal, token, name, { language, database }) {
   const t0 = performance.now();
-  const created = await api(portal, token, 'POST', '/scaffolder/v2/tasks', {
-    templateRef: TEMPLATE,
-    values: {
-      name,
-      description: `Benchmark service ${name}`,
-      owner: 'group:default/payments-team',
-      language,
-      database,
-      apiType: 'rest',
-      publishTo: 'local',
-    },
+  const taskId = await submitMicroservice(portal, token, {
+    name,
+    description: `Benchmark service ${name}`,
+    owner: 'group:default/payments-team',
+    language,
+    database,
+    apiType: 'rest',
+    publishTo: 'local',
   });
-  if (created.status !== 201) {
-    throw new Error(
-      `creating the task failed: ${created.status} ${JSON.stringify(
-        created.body,
-      )}`,
-    );
-  }
-  const taskId = created.body.id;
   let inCatalogMs;
   let taskMs;
   const deadline = performance.now() + RUN_TIMEOUT_MS;
@@ -131,29 +106,7 @@ exports.run = async () => {
   try {
     const token = await portal.guestToken();
     // The template and the owner come from the catalog's file locations.
-    await waitFor(
-      'the template and the example groups in the catalog',
-      async () => {
-        const [template, group] = await Promise.all([
-          api(
-            portal,
-            token,
-            'GET',
-            '/catalog/entities/by-name/template/default/microservice',
-          ),
-          api(
-            portal,
-            token,
-            'GET',
-            '/catalog/entities/by-name/group/default/payments-team',
-          ),
-        ]);
-        return template.status === 200 && group.status === 200
-          ? true
-          : undefined;
-      },
-      120_000,
-    );
+    await waitForMicroserviceTemplate(portal, token);
 
     const figures = {};
     const toCatalog = [];

@@ -127,6 +127,9 @@ test('a guest creates a Python service from the microservice template', async ({
   await expect(row.getByText('succeeded', { exact: true })).toBeVisible({
     timeout: 30_000,
   });
+  // One task per phase the workflow followed: validate, generate, policy,
+  // publish, register, and the wait for the catalog.
+  await expect(row.getByText('6/6 tasks')).toBeVisible();
   await page.screenshot({
     path: 'test-results/scaffold/agents-tab.png',
     fullPage: true,

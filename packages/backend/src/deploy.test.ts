@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
@@ -190,5 +190,22 @@ describe('deploy/Dockerfile', () => {
     const cmd = args('CMD')[0];
     expect(cmd).toContain('app-config.production.yaml');
     expect(args('EXPOSE')).toEqual(['7007']);
+  });
+
+  it('registers the shipped templates, and publishes new services to GitLab only', () => {
+    const production = parse(
+      fs.readFileSync(
+        path.join(repoRoot, 'app-config.production.yaml'),
+        'utf8',
+      ),
+    );
+    // Relative to the image's working folder, where the COPYs put them.
+    const targets = production.catalog.locations.map((l: any) => l.target);
+    expect(targets).toContain('./templates/microservice/template.yaml');
+    for (const target of targets) {
+      expect(fs.existsSync(path.join(repoRoot, target))).toBe(true);
+    }
+    // Several replicas and a read-only root: no local repositories.
+    expect(production.scaffolder.localPublish.enabled).toBe(false);
   });
 });

@@ -11,6 +11,7 @@
 export { scaffolderModuleAgentic as default } from './module';
 export { plannerModuleScaffolding } from './planner/module';
 export {
+  MICROSERVICE_TEMPLATE_STEPS,
   SCAFFOLD_SERVICE_WORKFLOW,
   scaffoldServiceParams,
   scaffoldServiceWorkflow,
@@ -18,6 +19,7 @@ export {
 export type { ScaffoldServiceParams } from './planner/scaffoldServiceWorkflow';
 export { SCAFFOLD_VALIDATE_TASK } from './planner/validateTask';
 export { SCAFFOLD_AWAIT_REGISTRATION_TASK } from './planner/awaitRegistrationTask';
+export { SCAFFOLD_TEMPLATE_STEP_TASK } from './planner/templateStepTask';
 export {
   createWorkflowCreateAction,
   WORKFLOW_CREATE_ACTION_ID,
@@ -40,6 +42,7 @@ export {
 } from './localRepositories/LocalRepositoryUrlReader';
 export {
   LOCAL_PUBLISH_DIRECTORY_KEY,
+  LOCAL_PUBLISH_ENABLED_KEY,
   readLocalPublishDirectory,
 } from './localRepositories/localPublishDirectory';
 export {

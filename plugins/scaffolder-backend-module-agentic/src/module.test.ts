@@ -51,10 +51,11 @@ describe('scaffolderModuleAgentic', () => {
         'entityRef',
         'idempotencyKey',
         'parameters',
-        'passWorkspacePath',
+        'passTemplateRun',
         'timeoutMinutes',
         'title',
         'wait',
+        'waitForTasks',
       ]);
       expect(actions['agentic:workflow:create'].schema.input.required).toEqual([
         'definition',

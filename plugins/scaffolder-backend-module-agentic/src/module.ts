@@ -38,7 +38,9 @@ export const scaffolderModuleAgentic = createBackendModule({
           createPublishLocalAction({ directory: localPublishDirectory }),
         );
         logger.info(
-          `agentic:publish:local creates repositories in ${localPublishDirectory}`,
+          localPublishDirectory
+            ? `agentic:publish:local creates repositories in ${localPublishDirectory}`
+            : 'agentic:publish:local is turned off (scaffolder.localPublish.enabled: false)',
         );
       },
     });

@@ -26,6 +26,11 @@ export interface WorkflowCallOptions {
 export interface WaitForWorkflowOptions extends WorkflowCallOptions {
   /** Called for every event, in order, as the workflow progresses. */
   onEvent?: (event: WorkflowEvent) => void | Promise<void>;
+  /**
+   * Stop following at the first event this returns true for (after its
+   * onEvent), returning the workflow as it is then, which may be running.
+   */
+  until?: (event: WorkflowEvent) => boolean;
   timeoutMs?: number;
   pollIntervalMs?: number;
   signal?: AbortSignal;
@@ -43,7 +48,7 @@ export interface WorkflowService {
     options: WorkflowCallOptions,
   ): Promise<Page<Workflow>>;
   cancel(id: string, options: WorkflowCallOptions): Promise<Workflow>;
-  /** Follows the workflow's events until it succeeds, fails or is cancelled. */
+  /** Follows the workflow's events until it succeeds, fails or is cancelled (or `until` says). */
   waitForCompletion(
     id: string,
     options: WaitForWorkflowOptions,
@@ -112,6 +117,9 @@ export class DefaultWorkflowService implements WorkflowService {
       for (const event of events) {
         afterSeq = event.seq;
         await options.onEvent?.(event);
+        if (options.until?.(event)) {
+          return this.#client.getWorkflow(id, { token });
+        }
       }
       // Every state change is an event, so the terminal one shows up here.
       if (events.some(e => terminalEvents.has(e.type))) {

@@ -1,4 +1,5 @@
 import {
+  isTerminalWorkflowStatus,
   redactSecrets,
   WorkflowDetails,
   WorkflowEvent,
@@ -72,8 +73,12 @@ export function logWorkflowEvent(
   }
 }
 
-/** Why a finished workflow did not succeed, naming its failed tasks; undefined when it succeeded. */
+/**
+ * Why a workflow failed or was cancelled, naming its failed tasks; undefined
+ * while it runs and once it succeeded.
+ */
 export function failureOf(details: WorkflowDetails): string | undefined {
+  if (!isTerminalWorkflowStatus(details.status)) return undefined;
   if (details.status === 'succeeded') return undefined;
   const link = workflowLink(details.id);
   if (details.status === 'cancelled') {
@@ -91,9 +96,10 @@ export function failureOf(details: WorkflowDetails): string | undefined {
 }
 
 /**
- * Follows a workflow to its end, writing its progress to the task log, and
- * returns it. Throws when the time limit passes (the workflow keeps
- * running) and cancels the workflow when the template run is cancelled.
+ * Follows a workflow to its end (or until the tasks `untilTasks` names have
+ * succeeded), writing its progress to the task log, and returns it. Throws
+ * when the time limit passes (the workflow keeps running) and cancels the
+ * workflow when the template run is cancelled.
  */
 export async function followWorkflow(options: {
   workflows: WorkflowService;
@@ -101,12 +107,14 @@ export async function followWorkflow(options: {
   credentials: BackstageCredentials;
   logger: LoggerService;
   timeoutMinutes: number;
+  untilTasks?: string[];
   signal?: AbortSignal;
   pollIntervalMs?: number;
 }): Promise<WorkflowDetails> {
   const { workflows, workflowId, credentials, logger, signal } = options;
   const timeoutMs = options.timeoutMinutes * 60_000;
   const deadline = Date.now() + timeoutMs;
+  const pending = new Set(options.untilTasks ?? []);
   try {
     return await workflows.waitForCompletion(workflowId, {
       credentials,
@@ -114,6 +122,12 @@ export async function followWorkflow(options: {
       signal,
       pollIntervalMs: options.pollIntervalMs,
       onEvent: event => logWorkflowEvent(logger, event),
+      until: options.untilTasks?.length
+        ? event =>
+            event.type === 'task.succeeded' &&
+            pending.delete(event.taskKey ?? '') &&
+            pending.size === 0
+        : undefined,
     });
   } catch (error) {
     if (signal?.aborted) {

@@ -169,4 +169,17 @@ describe('agentic:publish:local', () => {
     );
     expect(fs.existsSync(repositories)).toBe(false);
   });
+
+  it('refuses to publish where local publishing is turned off, writing nothing', async () => {
+    const off = createPublishLocalAction({ directory: undefined });
+    const ctx = createMockActionContext({
+      input: { name: 'orders-api' } as any,
+      workspacePath: workspace,
+      logger: mockServices.logger.mock(),
+    });
+    await expect(off.handler(ctx as any)).rejects.toThrow(
+      'Cannot publish: publishing to a local repository is turned off in this portal (scaffolder.localPublish.enabled: false); publish to GitLab',
+    );
+    expect(fs.existsSync(repositories)).toBe(false);
+  });
 });

@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { simpleGit } from 'simple-git';
-import { isNonEmptyFolder } from '../localRepositories/localPublishDirectory';
+import {
+  isNonEmptyFolder,
+  LOCAL_PUBLISH_DISABLED_MESSAGE,
+} from '../localRepositories/localPublishDirectory';
 import { examples } from './publishLocal.examples';
 
 export const PUBLISH_LOCAL_ACTION_ID = 'agentic:publish:local';
@@ -32,8 +35,11 @@ function alreadyExists(name: string, repoPath: string) {
  * so Backstage's own `catalog:register` registers it. The repository is
  * built aside and moved into place, so a failure leaves nothing behind.
  */
-export function createPublishLocalAction(options: { directory: string }) {
-  const directory = path.resolve(options.directory);
+export function createPublishLocalAction(options: {
+  /** Undefined when local publishing is turned off: the action refuses. */
+  directory: string | undefined;
+}) {
+  const directory = options.directory && path.resolve(options.directory);
   return createTemplateAction({
     id: PUBLISH_LOCAL_ACTION_ID,
     description:
@@ -102,6 +108,11 @@ export function createPublishLocalAction(options: { directory: string }) {
     },
     async handler(ctx) {
       const { name } = ctx.input;
+      if (!directory) {
+        throw new InputError(
+          `Cannot publish: ${LOCAL_PUBLISH_DISABLED_MESSAGE}`,
+        );
+      }
       if (!REPOSITORY_NAME.test(name)) {
         throw new InputError(
           `'${name}' is not a repository name: letters, digits, '.', '_' and '-', starting with a letter or digit`,

@@ -105,4 +105,24 @@ describe('agentic:service:validate', () => {
     // Publishing to GitLab, the local folder does not matter.
     await run({ ...valid, name: 'taken-locally', publish: 'gitlab' }).done;
   });
+
+  it('refuses publishing locally where it is turned off, and lets GitLab through', async () => {
+    const off = createServiceValidateAction({
+      catalog: catalogServiceMock({
+        entities: [entity('Group', 'payments-team')],
+      }),
+      auth: mockServices.auth(),
+      localPublishDirectory: undefined,
+    });
+    const ctx = (publish?: string) =>
+      createMockActionContext({
+        input: { ...valid, ...(publish ? { publish } : {}) } as any,
+        logger: mockServices.logger.mock(),
+      }) as any;
+    await expect(off.handler(ctx('local'))).rejects.toThrow(
+      'Cannot create the service: publish: publishing to a local repository is turned off in this portal (scaffolder.localPublish.enabled: false); publish to GitLab',
+    );
+    await expect(off.handler(ctx())).rejects.toThrow(/turned off/);
+    await off.handler(ctx('gitlab'));
+  });
 });

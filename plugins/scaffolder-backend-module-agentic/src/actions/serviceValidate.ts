@@ -5,7 +5,10 @@ import {
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { isNonEmptyFolder } from '../localRepositories/localPublishDirectory';
+import {
+  isNonEmptyFolder,
+  LOCAL_PUBLISH_DISABLED_MESSAGE,
+} from '../localRepositories/localPublishDirectory';
 import { lookUpServiceName } from '../service/catalogChecks';
 import {
   componentRefOf,
@@ -29,8 +32,8 @@ export const SERVICE_VALIDATE_ACTION_ID = 'agentic:service:validate';
 export function createServiceValidateAction(options: {
   catalog: CatalogService;
   auth: AuthService;
-  /** Where agentic:publish:local creates repositories. */
-  localPublishDirectory: string;
+  /** Where agentic:publish:local creates repositories; undefined when it is turned off. */
+  localPublishDirectory: string | undefined;
 }) {
   const { catalog, auth, localPublishDirectory } = options;
   return createTemplateAction({
@@ -102,7 +105,10 @@ export function createServiceValidateAction(options: {
       if (!ownerExists) {
         problems.push(`owner: ${request.owner} is not in the catalog`);
       }
-      if ((ctx.input.publish ?? 'local') === 'local') {
+      const publishLocally = (ctx.input.publish ?? 'local') === 'local';
+      if (publishLocally && !localPublishDirectory) {
+        problems.push(`publish: ${LOCAL_PUBLISH_DISABLED_MESSAGE}`);
+      } else if (publishLocally && localPublishDirectory) {
         const repository = resolveSafeChildPath(
           localPublishDirectory,
           request.name,

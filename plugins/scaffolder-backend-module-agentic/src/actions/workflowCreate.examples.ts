@@ -4,7 +4,7 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Start the scaffold.service workflow for the new service without waiting (it finishes once the service is registered), with the workspace for its policy check',
+      "Start the scaffold.service workflow for the new service, following this run's steps; the step waits until the workflow has checked the request, and a later agentic:workflow:wait step follows it to its end",
     example: `steps:
   - id: workflow
     name: Start the service's workflow
@@ -12,8 +12,8 @@ export const examples: TemplateExample[] = [
     input:
       definition: scaffold.service
       entityRef: component:default/\${{ parameters.name }}
-      passWorkspacePath: true
-      wait: false
+      passTemplateRun: true
+      waitForTasks: [validate]
       parameters:
         name: \${{ parameters.name }}
         owner: \${{ parameters.owner }}

@@ -127,16 +127,17 @@ describe('agentic:workflow:create', () => {
       definition: 'scaffold.service',
       parameters: { name: 'orders-api' },
       entityRef: 'component:default/orders-api',
-      passWorkspacePath: true,
+      passTemplateRun: true,
     });
     await done;
 
     expect(workflows.create).toHaveBeenCalledWith(
       {
         definition: 'scaffold.service',
-        parameters: { name: 'orders-api', workspacePath: '/tmp/workspace-1' },
+        parameters: { name: 'orders-api', scaffolderTaskId: 'task-1' },
         entityRef: 'component:default/orders-api',
         idempotencyKey: 'scaffolder:task-1:mock-step-id',
+        title: undefined,
       },
       { credentials: mockCredentials.user('user:default/alice') },
     );

@@ -12,9 +12,10 @@ const DEFAULT_TIMEOUT_MINUTES = 10;
 
 /**
  * `agentic:workflow:create`: starts a Planner workflow from a definition and
- * parameters on behalf of the run's user, and (unless `wait: false`) follows
- * it to its end with its progress in the task log, failing the step with the
- * failing task's error.
+ * parameters on behalf of the run's user, and follows it with its progress
+ * in the task log, failing the step with the failing task's error: to its
+ * end, until the tasks `waitForTasks` names have succeeded, or (with
+ * `wait: false`) not at all.
  */
 export function createWorkflowCreateAction(options: {
   workflows: WorkflowService;
@@ -61,12 +62,12 @@ export function createWorkflowCreateAction(options: {
             .describe(
               'Starting twice with the same key returns the first workflow; default this run and step, so a retried step does not start a second one',
             ),
-        passWorkspacePath: z =>
+        passTemplateRun: z =>
           z
             .boolean()
             .optional()
             .describe(
-              "Add this run's workspace folder (absolute) to the parameters as workspacePath; default false",
+              "Add this template run's id to the parameters as scaffolderTaskId, so the workflow's tasks can follow its steps; default false",
             ),
         wait: z =>
           z
@@ -74,6 +75,14 @@ export function createWorkflowCreateAction(options: {
             .optional()
             .describe(
               'Wait for the workflow to finish; default true. With false the step ends once the workflow is created',
+            ),
+        waitForTasks: z =>
+          z
+            .array(z.string().min(1))
+            .min(1)
+            .optional()
+            .describe(
+              'Wait only until these tasks (by key) have succeeded, then end the step while the workflow runs on; a later agentic:workflow:wait step follows it to its end',
             ),
         timeoutMinutes: z =>
           z
@@ -101,9 +110,7 @@ export function createWorkflowCreateAction(options: {
       const title = ctx.input.title || undefined;
       const parameters = {
         ...ctx.input.parameters,
-        ...(ctx.input.passWorkspacePath
-          ? { workspacePath: ctx.workspacePath }
-          : {}),
+        ...(ctx.input.passTemplateRun ? { scaffolderTaskId: ctx.task.id } : {}),
       };
       const idempotencyKey =
         ctx.input.idempotencyKey ??
@@ -136,9 +143,23 @@ export function createWorkflowCreateAction(options: {
       ctx.output('workflowId', workflow.id);
       ctx.output('link', link);
 
-      if (ctx.input.wait === false) {
+      const { waitForTasks } = ctx.input;
+      if (ctx.input.wait === false && !waitForTasks) {
         ctx.output('status', workflow.status);
         return;
+      }
+      if (waitForTasks) {
+        const { tasks } = await workflows.get(workflow.id, { credentials });
+        const unknown = waitForTasks.filter(
+          key => !tasks.some(t => t.key === key),
+        );
+        if (unknown.length) {
+          throw new Error(
+            `Workflow ${workflow.id} has no task ${unknown.join(
+              ', ',
+            )} to wait for (it has ${tasks.map(t => t.key).join(', ')})`,
+          );
+        }
       }
       const details = await followWorkflow({
         workflows,
@@ -146,12 +167,18 @@ export function createWorkflowCreateAction(options: {
         credentials,
         logger: ctx.logger,
         timeoutMinutes: ctx.input.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES,
+        untilTasks: waitForTasks,
         signal: ctx.signal,
         pollIntervalMs: options.pollIntervalMs,
       });
       ctx.output('status', details.status);
       const failure = failureOf(details);
       if (failure) throw new Error(failure);
+      if (waitForTasks && details.status !== 'succeeded') {
+        ctx.logger.info(
+          `${waitForTasks.join(', ')} succeeded; the workflow runs on: ${link}`,
+        );
+      }
     },
   });
 }

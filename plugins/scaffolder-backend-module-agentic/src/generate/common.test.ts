@@ -42,6 +42,7 @@ import {
   ServiceDatabase,
 } from '../__testUtils__/renderMicroservice';
 import { TEMPLATES_DIR } from '../__testUtils__/renderSkeleton';
+import { MICROSERVICE_TEMPLATE_STEPS } from '../planner/scaffoldServiceWorkflow';
 
 const TEMPLATE_DIR = path.join(TEMPLATES_DIR, 'microservice');
 
@@ -230,23 +231,39 @@ describe('the microservice template', () => {
     }
   });
 
-  it('starts the scaffolding workflow without waiting, and waits for it last', () => {
+  it('starts the scaffolding workflow for this run, waits until it has checked the request, and waits for it last', () => {
     const byId = Object.fromEntries(
       template.spec.steps.map(step => [step.id, step]),
     );
-    // scaffold.service waits for the registration: waiting for it before the
-    // publish and register steps would never end.
+    // scaffold.service follows the later steps: waiting for all of it before
+    // they run would never end.
     expect(byId.workflow.input).toMatchObject({
       definition: 'scaffold.service',
-      wait: false,
-      passWorkspacePath: true,
+      passTemplateRun: true,
+      waitForTasks: ['validate'],
     });
+    expect(byId.workflow.input).not.toHaveProperty('wait');
     expect(Object.keys(byId.workflow.input!.parameters).sort()).toEqual(
       ['apiType', 'database', 'language', 'name', 'owner'].sort(),
     );
     expect(byId['workflow-done'].input).toEqual({
       workflowId: '${{ steps.workflow.output.workflowId }}',
     });
+  });
+
+  it("has, in the workflow's order, the steps whose phases the workflow follows", () => {
+    const ids = template.spec.steps.map(step => step.id);
+    const phases = Object.values(MICROSERVICE_TEMPLATE_STEPS);
+    for (const stepId of phases.flat()) expect(ids).toContain(stepId);
+    const positions = phases.map(phase =>
+      phase.map(stepId => ids.indexOf(stepId)),
+    );
+    for (let i = 1; i < positions.length; i++) {
+      expect(Math.min(...positions[i])).toBeGreaterThan(
+        Math.max(...positions[i - 1]),
+      );
+    }
+    expect(ids.indexOf('workflow')).toBeLessThan(Math.min(...positions[0]));
   });
 
   it('fetches skeletons that exist, one per language it offers', () => {

@@ -104,4 +104,17 @@ describe('LocalRepositoryUrlReader', () => {
       'docs/index.md',
     ]);
   });
+
+  it('reads no file: URL at all where local publishing is turned off', async () => {
+    const off = UrlReaders.create({
+      config: new ConfigReader({
+        scaffolder: { localPublish: { enabled: false, directory: root } },
+      }),
+      logger: mockServices.logger.mock(),
+      factories: [LocalRepositoryUrlReader.factory],
+    });
+    await expect(
+      off.readUrl(url('repositories/orders-api/catalog-info.yaml')),
+    ).rejects.toThrow(/not allowed|no reader|Reading from/i);
+  });
 });

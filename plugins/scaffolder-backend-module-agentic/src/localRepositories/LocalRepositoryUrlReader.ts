@@ -78,10 +78,10 @@ function lazyStream(file: string): Readable {
  */
 export class LocalRepositoryUrlReader implements UrlReaderService {
   static factory: ReaderFactory = ({ config, treeResponseFactory }) => {
-    const reader = new LocalRepositoryUrlReader({
-      root: readLocalPublishDirectory(config),
-      treeResponseFactory,
-    });
+    const root = readLocalPublishDirectory(config);
+    // Local publishing turned off: no file: URL is read.
+    if (!root) return [];
+    const reader = new LocalRepositoryUrlReader({ root, treeResponseFactory });
     return [{ reader, predicate: url => reader.handles(url) }];
   };
 

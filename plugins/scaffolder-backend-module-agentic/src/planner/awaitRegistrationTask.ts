@@ -8,6 +8,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { JsonObject } from '@backstage/types';
 import { z } from 'zod';
+import { sleep } from './sleep';
 
 export const SCAFFOLD_AWAIT_REGISTRATION_TASK = 'scaffold.await-registration';
 
@@ -29,20 +30,6 @@ export const awaitRegistrationParams = z.strictObject({
   pollIntervalMs: z.number().int().min(50).max(60_000).optional(),
 });
 export type AwaitRegistrationParams = z.infer<typeof awaitRegistrationParams>;
-
-function sleep(ms: number, signal: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 /**
  * `scaffold.await-registration`: waits until the catalog has the new

@@ -1,6 +1,4 @@
 import {
-  NonRetryableTaskError,
-  plannerExtensionPoint,
   WorkflowService,
   workflowServiceRef,
 } from '@agentic-devops/plugin-agentic-node';
@@ -11,16 +9,11 @@ import plannerPlugin from '@agentic-devops/plugin-planner-backend';
 import {
   AuthService,
   coreServices,
-  createBackendModule,
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  createMockDirectory,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   CompoundEntityRef,
   Entity,
@@ -29,10 +22,15 @@ import {
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { z } from 'zod';
+import { LogEvent } from '@backstage/plugin-scaffolder-common';
+import {
+  ScaffolderService,
+  scaffolderServiceRef,
+} from '@backstage/plugin-scaffolder-node';
 import { createWorkflowCreateAction } from '../actions/workflowCreate';
 import { createWorkflowWaitAction } from '../actions/workflowWait';
 import { plannerModuleScaffolding } from './module';
+import { MICROSERVICE_TEMPLATE_STEPS } from './scaffoldServiceWorkflow';
 
 jest.setTimeout(60_000);
 
@@ -66,38 +64,82 @@ const catalog = catalogServiceMock.mock({
 });
 
 // ---------------------------------------------------------------------------
-// policy.check as the Policy agent's planner module provides it, faked.
+// The scaffolder's API as the Planner's tasks see it: template runs whose
+// log the test writes as their steps would.
 
-const policyChecks: unknown[] = [];
-const policyModule = createBackendModule({
-  pluginId: 'planner',
-  moduleId: 'fake-policy',
-  register(env) {
-    env.registerInit({
-      deps: { planner: plannerExtensionPoint },
-      async init({ planner }) {
-        planner.addTaskHandler({
-          type: 'policy.check',
-          title: 'Check policies',
-          parameters: z.strictObject({
-            path: z.string(),
-            entityRef: z.string().optional(),
-            failOn: z.string().optional(),
-          }),
-          async run({ params }) {
-            policyChecks.push(params);
-            if (params.path.includes('insecure')) {
-              throw new NonRetryableTaskError(
-                '1 policy finding at high or above: high docker-root-user at Dockerfile:1',
-              );
-            }
-            return { findings: 0 };
-          },
-        });
+interface FakeRun {
+  user: string;
+  steps: string[];
+  events: LogEvent[];
+}
+const runs = new Map<string, FakeRun>();
+let nextEventId = 1;
+function startRun(id: string, user = 'user:default/mock') {
+  runs.set(id, {
+    user,
+    steps: [
+      'validate',
+      'workflow',
+      ...Object.values(MICROSERVICE_TEMPLATE_STEPS).flat(),
+      'workflow-done',
+    ],
+    events: [],
+  });
+}
+function log(
+  taskId: string,
+  message: string,
+  body: { stepId?: string; status?: string } = {},
+  type: LogEvent['type'] = 'log',
+) {
+  runs.get(taskId)!.events.push({
+    id: nextEventId++,
+    taskId,
+    type,
+    createdAt: new Date().toISOString(),
+    body: { message, ...body } as LogEvent['body'],
+  });
+}
+/** A step that ran and finished, with its lines. */
+function step(taskId: string, stepId: string, lines: string[] = []) {
+  log(taskId, `Beginning step ${stepId}`, { stepId, status: 'processing' });
+  for (const line of lines) log(taskId, line, { stepId });
+  log(taskId, `Finished step ${stepId}`, { stepId, status: 'completed' });
+}
+const skip = (taskId: string, stepId: string) =>
+  log(taskId, `Skipping step ${stepId} because its if condition was false`, {
+    stepId,
+    status: 'skipped',
+  });
+const scaffolderCalls: string[] = [];
+const fakeScaffolder = {
+  async getTask({ taskId }: { taskId: string }) {
+    scaffolderCalls.push(`getTask ${taskId}`);
+    const run = runs.get(taskId);
+    if (!run) {
+      // As the scaffolder's client throws a 404.
+      throw Object.assign(new Error(`No task with id ${taskId}`), {
+        name: 'ResponseError',
+        statusCode: 404,
+      });
+    }
+    return {
+      id: taskId,
+      status: 'processing',
+      createdAt: new Date().toISOString(),
+      spec: {
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        steps: run.steps.map(id => ({ id, name: id, action: 'x' })),
+        output: {},
+        parameters: {},
+        user: { ref: run.user },
       },
-    });
+    };
   },
-});
+  async getLogs({ taskId, after }: { taskId: string; after?: number }) {
+    return runs.get(taskId)!.events.filter(e => e.id > (after ?? 0));
+  },
+} as unknown as ScaffolderService;
 
 // The scaffolder's side: what the module's actions get from the backend.
 let workflows: WorkflowService;
@@ -123,9 +165,6 @@ const request = {
 };
 
 describe('the scaffold.service workflow', () => {
-  const workspaces = createMockDirectory({
-    content: { 'run-1/Dockerfile': 'FROM x', 'insecure/Dockerfile': 'FROM x' },
-  });
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
@@ -133,8 +172,12 @@ describe('the scaffold.service workflow', () => {
       features: [
         plannerPlugin,
         plannerModuleScaffolding,
-        policyModule,
         scaffolder,
+        createServiceFactory({
+          service: scaffolderServiceRef,
+          deps: {},
+          factory: () => fakeScaffolder,
+        }),
         schedulerServiceFactory,
         catalog.factory,
         createServiceFactory({
@@ -160,7 +203,8 @@ describe('the scaffold.service workflow', () => {
   afterAll(() => backend.stop());
   beforeEach(() => {
     catalogEntities.splice(0, catalogEntities.length, ...seedEntities);
-    policyChecks.length = 0;
+    runs.clear();
+    scaffolderCalls.length = 0;
   });
 
   /** Runs an action like the scaffolder does, on behalf of alice. */
@@ -169,14 +213,13 @@ describe('the scaffold.service workflow', () => {
       | ReturnType<typeof createWorkflowCreateAction>
       | ReturnType<typeof createWorkflowWaitAction>,
     input: Record<string, unknown>,
-    workspacePath = workspaces.resolve('run-1'),
+    runId = `run-${Math.random()}`,
   ) {
     const logger = mockServices.logger.mock();
     const ctx = createMockActionContext({
       input: input as any,
       logger,
-      workspacePath,
-      task: { id: `task-${Math.random()}` },
+      task: { id: runId },
     });
     const outputs: Record<string, unknown> = {};
     (ctx.output as jest.Mock).mockImplementation((k, v) => {
@@ -193,11 +236,11 @@ describe('the scaffold.service workflow', () => {
       return { outputs, log: log(), error: error as Error };
     }
   }
-  const create = (input: Record<string, unknown>, workspacePath?: string) =>
+  const create = (input: Record<string, unknown>, runId?: string) =>
     runAction(
       createWorkflowCreateAction({ workflows, auth, pollIntervalMs: 50 }),
       input,
-      workspacePath,
+      runId,
     );
   const wait = (workflowId: unknown) =>
     runAction(
@@ -222,7 +265,20 @@ describe('the scaffold.service workflow', () => {
   const taskDone = (key: string) => (w: { tasks: any[] }) =>
     w.tasks.find(t => t.key === key)?.status === 'succeeded';
 
-  it('checks the request, waits until the service is registered, then checks its files for the new entity', async () => {
+  /** Starts the workflow for run `runId` as the template does. */
+  const createForRun = (runId: string, parameters: object = request) =>
+    create(
+      {
+        definition: 'scaffold.service',
+        parameters,
+        entityRef: 'component:default/orders-api',
+        passTemplateRun: true,
+        waitForTasks: ['validate'],
+      },
+      runId,
+    );
+
+  it('checks the request, then follows the run as it generates, checks policies, publishes and registers, until the catalog has the service', async () => {
     // The entity the workflow brings into the catalog may be named before
     // the catalog has it (the Planner asks the definition); another not.
     const elsewhere = await create({
@@ -232,26 +288,46 @@ describe('the scaffold.service workflow', () => {
       wait: false,
     });
     expect(elsewhere.error?.message).toMatch(/not in the catalog/);
-    const started = await create({
-      definition: 'scaffold.service',
-      parameters: request,
-      entityRef: 'component:default/orders-api',
-      passWorkspacePath: true,
-      wait: false,
-    });
+
+    startRun('run-1');
+    const started = await createForRun('run-1');
     expect(started.error).toBeUndefined();
+    // The step ended once the request was checked; the workflow runs on.
     expect(started.outputs).toEqual({
       workflowId: expect.any(String),
       link: `/agentic/workflows/${started.outputs.workflowId}`,
-      status: 'pending',
+      status: 'running',
     });
+    expect(started.log).toEqual(
+      expect.arrayContaining([
+        'info [validate] orders-api: python, postgresql, rest API, owned by group:default/payments-team',
+        'info [validate] succeeded',
+        `info validate succeeded; the workflow runs on: /agentic/workflows/${started.outputs.workflowId}`,
+      ]),
+    );
     const workflowId = started.outputs.workflowId as string;
 
-    // Meanwhile the template publishes and registers the service.
-    await until(
-      workflowId,
-      w => w.tasks.find(t => t.key === 'register')?.status === 'running',
+    // The run's steps, as the scaffolder logs them.
+    step('run-1', 'fetch-common', ['Writing file catalog-info.yaml']);
+    await until(workflowId, w =>
+      w.events.some(
+        e =>
+          e.taskKey === 'generate' &&
+          e.message === '[fetch-common] Writing file catalog-info.yaml',
+      ),
     );
+    expect(
+      (await until(workflowId, () => true)).tasks.find(
+        t => t.key === 'generate',
+      )?.status,
+    ).toBe('running');
+    step('run-1', 'fetch-language');
+    step('run-1', 'policy', ['0 findings in 14 files']);
+    step('run-1', 'publish-local', ['Published to file:///r/orders-api']);
+    skip('run-1', 'publish-gitlab');
+    step('run-1', 'register-local');
+    skip('run-1', 'register-gitlab');
+    await until(workflowId, taskDone('register'));
     catalogEntities.push(
       entity('Component', 'orders-api', 'group:default/payments-team'),
     );
@@ -261,24 +337,20 @@ describe('the scaffold.service workflow', () => {
     expect(finished.outputs.status).toBe('succeeded');
     expect(finished.log).toEqual(
       expect.arrayContaining([
-        `info Waiting for workflow ${workflowId}: /agentic/workflows/${workflowId}`,
-        'info [validate] started',
-        'info [validate] orders-api: python, postgresql, rest API, owned by group:default/payments-team',
-        'info [register] Waiting for component:default/orders-api to be registered in the catalog',
+        'info [generate] [fetch-common] Beginning step fetch-common',
+        'info [generate] [fetch-language] Finished step fetch-language',
+        'info [policy] [policy] 0 findings in 14 files',
+        'info [publish] [publish-local] Published to file:///r/orders-api',
+        'info [register] succeeded',
         expect.stringMatching(
-          /^info \[register\] component:default\/orders-api is in the catalog \(after \d+ s\)$/,
+          /^info \[catalog\] component:default\/orders-api is in the catalog \(after \d+ s\)$/,
         ),
-        'info [policy] succeeded',
         'info Workflow succeeded: All tasks succeeded',
       ]),
     );
-    expect(policyChecks).toEqual([
-      {
-        path: workspaces.resolve('run-1'),
-        entityRef: 'component:default/orders-api',
-        failOn: 'high',
-      },
-    ]);
+    // Skipped alternatives say nothing.
+    expect(finished.log.join('\n')).not.toMatch(/publish-gitlab/);
+
     const details = await until(workflowId, () => true);
     expect(
       details.tasks.map(t => [t.key, t.type, t.dependsOn, t.output]),
@@ -290,16 +362,51 @@ describe('the scaffold.service workflow', () => {
         expect.objectContaining({ entityRef: 'component:default/orders-api' }),
       ],
       [
-        'register',
-        'scaffold.await-registration',
+        'generate',
+        'scaffold.template-step',
         ['validate'],
+        {
+          scaffolderTaskId: 'run-1',
+          steps: { 'fetch-common': 'completed', 'fetch-language': 'completed' },
+        },
+      ],
+      [
+        'policy',
+        'scaffold.template-step',
+        ['generate'],
+        { scaffolderTaskId: 'run-1', steps: { policy: 'completed' } },
+      ],
+      [
+        'publish',
+        'scaffold.template-step',
+        ['policy'],
+        {
+          scaffolderTaskId: 'run-1',
+          steps: { 'publish-local': 'completed', 'publish-gitlab': 'skipped' },
+        },
+      ],
+      [
+        'register',
+        'scaffold.template-step',
+        ['publish'],
+        {
+          scaffolderTaskId: 'run-1',
+          steps: {
+            'register-local': 'completed',
+            'register-gitlab': 'skipped',
+          },
+        },
+      ],
+      [
+        'catalog',
+        'scaffold.await-registration',
+        ['register'],
         {
           entityRef: 'component:default/orders-api',
           owner: 'group:default/payments-team',
           uid: 'uid-orders-api',
         },
       ],
-      ['policy', 'policy.check', ['register'], { findings: 0 }],
     ]);
     expect(details.requestedBy).toBe('user:default/mock');
     expect(details).toMatchObject({
@@ -308,7 +415,78 @@ describe('the scaffold.service workflow', () => {
     });
   });
 
-  it('waits in the same step for a service already registered, and leaves the policy check out without a workspace', async () => {
+  it("fails with the failing step's error, and runs none of the later phases", async () => {
+    startRun('run-2');
+    const { outputs } = await createForRun('run-2');
+    const workflowId = outputs.workflowId as string;
+    step('run-2', 'fetch-common');
+    step('run-2', 'fetch-language');
+    step('run-2', 'policy');
+    log(
+      'run-2',
+      "Error: EEXIST: repository folder 'orders-api' exists and is not empty\n    at publish (publishLocal.ts:1:1)",
+      { stepId: 'publish-local', status: 'failed' },
+    );
+    log('run-2', 'Run failed', {}, 'completion');
+
+    const finished = await wait(workflowId);
+    expect(finished.outputs.status).toBe('failed');
+    expect(finished.error?.message).toBe(
+      `Workflow Scaffold a service (${workflowId}) failed: Publish the repository [publish]: Step publish-local failed: EEXIST: repository folder 'orders-api' exists and is not empty (/agentic/workflows/${workflowId})`,
+    );
+    const details = await until(workflowId, () => true);
+    expect(
+      Object.fromEntries(details.tasks.map(t => [t.key, t.status])),
+    ).toEqual({
+      validate: 'succeeded',
+      generate: 'succeeded',
+      policy: 'succeeded',
+      publish: 'failed',
+      register: expect.not.stringMatching(/succeeded|running/),
+      catalog: expect.not.stringMatching(/succeeded|running/),
+    });
+  });
+
+  it('fails when the run ends before its steps, and refuses a run another user started or one without the steps', async () => {
+    startRun('run-3');
+    const cancelled = await createForRun('run-3');
+    log('run-3', 'Step fetch-common has been cancelled.', {
+      stepId: 'fetch-common',
+      status: 'cancelled',
+    });
+    const first = await wait(cancelled.outputs.workflowId);
+    expect(first.error?.message).toMatch(
+      /\[generate\]: Step fetch-common was cancelled: Step fetch-common has been cancelled\./,
+    );
+
+    startRun('run-4');
+    const ended = await createForRun('run-4');
+    log('run-4', 'Run completed', {}, 'completion');
+    const second = await wait(ended.outputs.workflowId);
+    expect(second.error?.message).toMatch(
+      /\[generate\]: Template run run-4 ended before fetch-common, fetch-language finished: Run completed/,
+    );
+
+    startRun('run-5', 'user:default/eve');
+    const eves = await createForRun('run-5');
+    expect((await wait(eves.outputs.workflowId)).error?.message).toMatch(
+      /\[generate\]: Template run run-5 was not started by user:default\/mock/,
+    );
+
+    startRun('run-6');
+    runs.get('run-6')!.steps = ['validate', 'workflow', 'fetch-common'];
+    const other = await createForRun('run-6');
+    expect((await wait(other.outputs.workflowId)).error?.message).toMatch(
+      /\[generate\]: Template run run-6 has no step fetch-language/,
+    );
+
+    const unknown = await createForRun('run-404');
+    expect((await wait(unknown.outputs.workflowId)).error?.message).toMatch(
+      /\[generate\]: No template run run-404/,
+    );
+  });
+
+  it('without a run, checks the request and waits in the same step for a service already registered', async () => {
     catalogEntities.push(
       entity('Component', 'orders-api', 'group:default/payments-team'),
     );
@@ -319,28 +497,18 @@ describe('the scaffold.service workflow', () => {
     expect(error).toBeUndefined();
     expect(outputs.status).toBe('succeeded');
     const details = await until(outputs.workflowId as string, () => true);
-    expect(details.tasks.map(t => t.key)).toEqual(['validate', 'register']);
-    expect(policyChecks).toEqual([]);
+    expect(details.tasks.map(t => t.key)).toEqual(['validate', 'catalog']);
+    expect(scaffolderCalls).toEqual([]);
   });
 
-  it('fails the step with the policy finding that failed the workflow', async () => {
-    catalogEntities.push(
-      entity('Component', 'orders-api', 'group:default/payments-team'),
-    );
-    const { outputs, error, log } = await create(
-      {
-        definition: 'scaffold.service',
-        parameters: request,
-        passWorkspacePath: true,
-      },
-      workspaces.resolve('insecure'),
-    );
-    expect(outputs.status).toBe('failed');
-    expect(error?.message).toBe(
-      `Workflow Scaffold a service (${outputs.workflowId}) failed: Check the generated files against the policies [policy]: 1 policy finding at high or above: high docker-root-user at Dockerfile:1 (/agentic/workflows/${outputs.workflowId})`,
-    );
-    expect(log).toContain(
-      'error [policy] failed: 1 policy finding at high or above: high docker-root-user at Dockerfile:1',
+  it('refuses to wait for a task the workflow does not have', async () => {
+    const { error } = await create({
+      definition: 'scaffold.service',
+      parameters: request,
+      waitForTasks: ['validate', 'deploy'],
+    });
+    expect(error?.message).toMatch(
+      /^Workflow .* has no task deploy to wait for \(it has validate, catalog\)$/,
     );
   });
 
@@ -387,7 +555,7 @@ describe('the scaffold.service workflow', () => {
     );
     const finished = await wait(started.outputs.workflowId);
     expect(finished.error?.message).toMatch(
-      /\[register\]: component:default\/orders-api is in the catalog, but owned by group:default\/platform-team rather than group:default\/payments-team/,
+      /\[catalog\]: component:default\/orders-api is in the catalog, but owned by group:default\/platform-team rather than group:default\/payments-team/,
     );
 
     const late = await create({
@@ -399,7 +567,7 @@ describe('the scaffold.service workflow', () => {
       },
     });
     expect(late.error?.message).toMatch(
-      /\[register\]: component:default\/late-api was not registered in the catalog within 0.02 minutes/,
+      /\[catalog\]: component:default\/late-api was not registered in the catalog within 0.02 minutes/,
     );
   });
 
