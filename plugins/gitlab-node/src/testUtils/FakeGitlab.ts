@@ -1,5 +1,14 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { AddressInfo } from 'node:net';
+import {
+  gitProjectOf,
+  initBareRepository,
+  readBranchFiles,
+  serveGitHttp,
+} from './fakeGitHttp';
 import {
   mergeRequestHookJson,
   MergeRequestHookAction,
@@ -12,6 +21,7 @@ import {
   FakePipelinePolicy,
 } from './fakeGitlabProject';
 import {
+  FakeInstance,
   fakeGitlabInstanceRoutes,
   FakeReply,
   fakeGitlabRoutes,
@@ -149,6 +159,10 @@ export class FakeGitlab {
 
   readonly #server: http.Server;
   readonly #projects = new Map<string, FakeGitlabProject>();
+  /** Groups, in order of creation (a group's id is its index + 1). */
+  readonly #groups: string[] = [];
+  /** Bare repositories of the projects created through the API (git over HTTP). */
+  #gitRoot?: string;
   readonly #faults = new Map<string, FakeFault[]>();
   readonly #counters = new Map<string, number>();
   readonly #ids: FakeIds = {
@@ -183,8 +197,19 @@ export class FakeGitlab {
   }
 
   /** An `integrations.gitlab[]` entry pointing at the fake. */
-  integrationConfig(): { host: string; apiBaseUrl: string; token: string } {
-    return { host: this.host, apiBaseUrl: this.apiBaseUrl, token: this.token };
+  integrationConfig(): {
+    host: string;
+    apiBaseUrl: string;
+    baseUrl: string;
+    token: string;
+  } {
+    return {
+      host: this.host,
+      apiBaseUrl: this.apiBaseUrl,
+      // Plain HTTP: without it Backstage assumes https://host.
+      baseUrl: this.url,
+      token: this.token,
+    };
   }
 
   /** The requests to one route, e.g. `GET /projects/:id/pipelines`. */
@@ -192,7 +217,20 @@ export class FakeGitlab {
     return this.requests.filter(r => r.route === route);
   }
 
+  /** A group that publish:gitlab may create projects in (a project's own group exists already). */
+  addGroup(fullPath: string): void {
+    if (!this.#groups.includes(fullPath)) this.#groups.push(fullPath);
+  }
+
+  /** The bare git repository of a project created through the API (`POST /projects`). */
+  repositoryPath(projectPath: string): string {
+    if (!this.#gitRoot)
+      throw new Error('No project was created through the API');
+    return path.join(this.#gitRoot, `${projectPath}.git`);
+  }
+
   addProject(seed: SeedProject): FakeGitlabProject {
+    this.addGroup(seed.path.split(/\/(?=[^/]+$)/)[0]);
     const project = new FakeGitlabProject(
       this.#ids.next('project'),
       seed.path,
@@ -287,6 +325,8 @@ export class FakeGitlab {
   async close(): Promise<void> {
     this.#server.closeAllConnections();
     await new Promise(resolve => this.#server.close(resolve));
+    if (this.#gitRoot)
+      fs.rmSync(this.#gitRoot, { recursive: true, force: true });
   }
 
   #pipeline(id: number): {
@@ -300,6 +340,68 @@ export class FakeGitlab {
     throw new Error(`The fake GitLab has no pipeline ${id}`);
   }
 
+  readonly #instance: FakeInstance = {
+    groups: () => [...this.#groups],
+    projects: () => [...this.#projects.values()],
+    createProject: pathWithNamespace => {
+      this.#gitRoot ??= fs.mkdtempSync(
+        path.join(os.tmpdir(), 'fake-gitlab-git-'),
+      );
+      initBareRepository(this.#gitRoot, pathWithNamespace);
+      return this.addProject({ path: pathWithNamespace });
+    },
+  };
+
+  /** git over HTTP for the projects created through the API; a push updates the project's files. */
+  async #serveGit(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    projectPath: string,
+  ) {
+    const service = url.pathname.slice(projectPath.length + 5);
+    this.requests.push({
+      method: req.method ?? 'GET',
+      route: `GIT ${service}`,
+      path: url.pathname,
+      params: { project: projectPath },
+      query: Object.fromEntries(url.searchParams),
+      body: {},
+      authorized: true,
+    });
+    const project = this.#projects.get(projectPath);
+    if (
+      !this.#gitRoot ||
+      !project ||
+      !fs.existsSync(this.repositoryPath(projectPath))
+    ) {
+      res.writeHead(404);
+      res.end('The project you were looking for could not be found.');
+      return;
+    }
+    await serveGitHttp({
+      req,
+      res,
+      url,
+      root: this.#gitRoot,
+      token: this.token,
+    });
+    if (service === '/git-receive-pack' && res.statusCode === 200) {
+      // The project's API (files, commits) shows what was pushed.
+      const pushed = readBranchFiles(
+        this.repositoryPath(projectPath),
+        project.defaultBranch,
+      );
+      const head = project.branches.get(project.defaultBranch);
+      const before = head ? project.commits.get(head)!.files : new Map();
+      const changes: Record<string, string | null> = { ...pushed };
+      for (const name of before.keys()) {
+        if (!(name in pushed)) changes[name] = null;
+      }
+      project.commit(project.defaultBranch, changes, 'Pushed over git');
+    }
+  }
+
   #findProject(idOrPath: string) {
     return (
       this.#projects.get(idOrPath) ??
@@ -309,9 +411,14 @@ export class FakeGitlab {
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', this.url);
+    const gitProject = gitProjectOf(url.pathname);
+    if (gitProject !== undefined) {
+      await this.#serveGit(req, res, url, gitProject);
+      return;
+    }
     const body = await readBody(req);
-    const path = url.pathname.replace(/^\/api\/v4/, '');
-    const segments = path.split('/').slice(1).map(decodeURIComponent);
+    const apiPath = url.pathname.replace(/^\/api\/v4/, '');
+    const segments = apiPath.split('/').slice(1).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     let params: Record<string, string> | undefined;
     const find = <R extends Pick<FakeRoute, 'method' | 'template'>>(
@@ -325,7 +432,10 @@ export class FakeGitlab {
     const projectRoute = instanceRoute ? undefined : find(fakeGitlabRoutes);
     const route = instanceRoute ?? projectRoute;
     const routeName = route && `${route.method} ${route.template}`;
-    const authorized = req.headers['private-token'] === this.token;
+    // As GitLab: a token in PRIVATE-TOKEN, or as a bearer token (Backstage's URL reader).
+    const authorized =
+      req.headers['private-token'] === this.token ||
+      req.headers.authorization === `Bearer ${this.token}`;
     this.requests.push({
       method,
       route: routeName,
@@ -362,6 +472,7 @@ export class FakeGitlab {
       body,
       url,
       ids: this.#ids,
+      instance: this.#instance,
     };
     if (instanceRoute) {
       await send(res, instanceRoute.handle(context));

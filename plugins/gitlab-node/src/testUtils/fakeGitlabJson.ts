@@ -37,6 +37,20 @@ export function currentUserJson() {
   };
 }
 
+/** A group, as `GET /namespaces/:id` answers. */
+export function groupNamespaceJson(id: number, fullPath: string) {
+  const path = fullPath.split('/').pop()!;
+  return {
+    id,
+    name: path,
+    path,
+    kind: 'group',
+    full_path: fullPath,
+    parent_id: null,
+    web_url: `groups/${fullPath}`,
+  };
+}
+
 export function projectJson(p: FakeGitlabProject) {
   const [namespace] = p.pathWithNamespace.split(/\/(?=[^/]+$)/);
   const path = p.pathWithNamespace.split('/').pop()!;

@@ -5,6 +5,7 @@ import {
   currentUserJson,
   expandedPipelineJson,
   fileJson,
+  groupNamespaceJson,
   jobJson,
   mergeRequestDiffJson,
   mergeRequestJson,
@@ -22,6 +23,14 @@ export type FakeReply =
   | { status: number; body: unknown; headers?: Record<string, string> }
   | { status: number; stream: Buffer; contentType: string };
 
+/** The instance, for the routes that create or list projects. */
+export interface FakeInstance {
+  groups(): string[];
+  projects(): FakeGitlabProject[];
+  /** A new project with an empty repository that git can push to. */
+  createProject(pathWithNamespace: string): FakeGitlabProject;
+}
+
 /** What a route outside any project (`/user`) is given. */
 export interface InstanceRouteContext {
   params: Record<string, string>;
@@ -30,6 +39,7 @@ export interface InstanceRouteContext {
   /** This request's URL, for pagination links. */
   url: URL;
   ids: FakeIds;
+  instance: FakeInstance;
 }
 
 export interface RouteContext extends InstanceRouteContext {
@@ -177,6 +187,53 @@ export const fakeGitlabInstanceRoutes: FakeRoute<InstanceRouteContext>[] = [
     method: 'GET',
     template: '/user',
     handle: () => json(200, currentUserJson()),
+  },
+  // What Backstage's publish:gitlab calls to create a project.
+  {
+    method: 'GET',
+    template: '/namespaces/:id',
+    handle: ({ params, instance }) => {
+      const groups = instance.groups();
+      const index = groups.indexOf(params.id);
+      return index < 0
+        ? missing('Namespace')
+        : json(200, groupNamespaceJson(index + 1, params.id));
+    },
+  },
+  {
+    method: 'GET',
+    template: '/groups/:id/projects',
+    handle: ctx => {
+      const search = ctx.query.get('search') ?? '';
+      return page(
+        ctx.instance
+          .projects()
+          .filter(
+            p =>
+              p.pathWithNamespace.startsWith(`${ctx.params.id}/`) &&
+              p.pathWithNamespace.split('/').pop()!.includes(search),
+          )
+          .map(projectJson),
+        ctx,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    template: '/projects',
+    handle: ({ body, instance }) => {
+      const groups = instance.groups();
+      const namespace = groups[Number(body.namespace_id) - 1];
+      const projectPath = String(body.path ?? body.name ?? '');
+      if (!namespace || !projectPath) {
+        return message(400, 'namespace_id and path are required');
+      }
+      const full = `${namespace}/${projectPath}`;
+      if (instance.projects().some(p => p.pathWithNamespace === full)) {
+        return message(400, { path: ['has already been taken'] });
+      }
+      return json(201, projectJson(instance.createProject(full)));
+    },
   },
 ];
 
