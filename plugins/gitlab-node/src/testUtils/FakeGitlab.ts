@@ -244,9 +244,11 @@ export class FakeGitlab {
     return project;
   }
 
-  project(path: string): FakeGitlabProject {
-    const project = this.#projects.get(path);
-    if (!project) throw new Error(`The fake GitLab has no project ${path}`);
+  project(projectPath: string): FakeGitlabProject {
+    const project = this.#projects.get(projectPath);
+    if (!project) {
+      throw new Error(`The fake GitLab has no project ${projectPath}`);
+    }
     return project;
   }
 

@@ -225,15 +225,15 @@ describe('the scaffold.service workflow', () => {
     (ctx.output as jest.Mock).mockImplementation((k, v) => {
       outputs[k] = v;
     });
-    const log = () =>
+    const lines = () =>
       (['info', 'warn', 'error'] as const).flatMap(level =>
         logger[level].mock.calls.map(c => `${level} ${c[0]}`),
       );
     try {
       await action.handler(ctx as any);
-      return { outputs, log: log() };
+      return { outputs, log: lines() };
     } catch (error) {
-      return { outputs, log: log(), error: error as Error };
+      return { outputs, log: lines(), error: error as Error };
     }
   }
   const create = (input: Record<string, unknown>, runId?: string) =>
