@@ -12,6 +12,7 @@ const LOCAL_STEPS = [
   'Publish to a local git repository',
   'Register in the catalog',
   'Wait for the scaffolding workflow',
+  'Record the policy scan for the service',
 ];
 
 /** Picks an option of a Material UI select (an enum field of the form). */

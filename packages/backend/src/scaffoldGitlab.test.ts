@@ -143,6 +143,24 @@ describe('the microservice template, published to GitLab', () => {
     );
     expect(api.body.spec.definition).toBe(files.get('openapi.yaml'));
 
+    // Its policy scan is recorded for it (its Policy card), with no finding
+    // at high or above.
+    const { body: scans } = await callPortal(
+      portal,
+      token,
+      'GET',
+      `/policy/scans?entityRef=${encodeURIComponent(
+        'component:default/orders-gl',
+      )}`,
+    );
+    expect(scans.items).toHaveLength(1);
+    expect(scans.items[0].summary.files).toBeGreaterThan(0);
+    expect(
+      scans.items[0].findings.filter((f: any) =>
+        ['high', 'critical'].includes(f.severity),
+      ),
+    ).toEqual([]);
+
     // The workflow followed the GitLab steps.
     const { body: page } = await callPortal(
       portal,

@@ -206,6 +206,7 @@ describe('the microservice template', () => {
       'catalog:register',
       'catalog:register',
       'agentic:workflow:wait',
+      'agentic:policy:check',
     ]);
   });
 
@@ -231,7 +232,7 @@ describe('the microservice template', () => {
     }
   });
 
-  it('starts the scaffolding workflow for this run, waits until it has checked the request, and waits for it last', () => {
+  it('starts the scaffolding workflow for this run, waits until it has checked the request, waits for it after registering, then records the policy scan for the service', () => {
     const byId = Object.fromEntries(
       template.spec.steps.map(step => [step.id, step]),
     );
@@ -246,6 +247,12 @@ describe('the microservice template', () => {
     expect(Object.keys(byId.workflow.input!.parameters).sort()).toEqual(
       ['apiType', 'database', 'language', 'name', 'owner'].sort(),
     );
+    // The gate records no entity (not in the catalog yet); the last step does.
+    expect(byId.policy.input).toEqual({ failOn: 'high' });
+    expect(byId['record-policy'].input).toEqual({
+      failOn: 'critical',
+      entityRef: '${{ steps.validate.output.entityRef }}',
+    });
     expect(byId['workflow-done'].input).toEqual({
       workflowId: '${{ steps.workflow.output.workflowId }}',
     });
