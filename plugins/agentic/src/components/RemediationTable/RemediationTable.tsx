@@ -1,9 +1,6 @@
-import { ReactNode, useMemo } from 'react';
-import IconButton from '@material-ui/core/IconButton';
+import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
-import ExpandLessIcon from '@material-ui/icons/ExpandLess';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Page } from '@agentic-devops/plugin-agentic-common';
 import { Remediation } from '@agentic-devops/plugin-remediation-common';
@@ -11,7 +8,7 @@ import { categoryLabel } from '../../lib/remediation';
 import { formatTime } from '../../lib/format';
 import { RemediationStatusChip } from '../RemediationStatus';
 import { JobLink, MergeRequestLink } from '../RemediationRecord';
-import { DEFAULT_PAGE_SIZE_OPTIONS } from '../WorkflowTable';
+import { ServerPagedTable } from '../ServerPagedTable';
 
 export interface RemediationTableProps {
   title?: string;
@@ -35,24 +32,6 @@ export interface RemediationTableProps {
  * server.
  */
 export function RemediationTable(props: RemediationTableProps) {
-  const {
-    title,
-    page,
-    loading,
-    pageIndex,
-    pageSize,
-    onPageChange,
-    expandedId,
-    onToggle,
-    emptyContent,
-  } = props;
-
-  // material-table annotates its rows; give it copies.
-  const rows = useMemo(
-    () => (page?.items ?? []).map(remediation => ({ ...remediation })),
-    [page],
-  );
-
   const columns: TableColumn<Remediation>[] = [
     {
       title: 'Failed',
@@ -114,57 +93,15 @@ export function RemediationTable(props: RemediationTableProps) {
       render: remediation => <MergeRequestLink remediation={remediation} />,
     },
   ];
-  if (onToggle) {
-    columns.push({
-      title: '',
-      width: '48px',
-      render: remediation => {
-        const expanded = remediation.id === expandedId;
-        return (
-          <IconButton
-            size="small"
-            aria-expanded={expanded}
-            aria-label={`${expanded ? 'Hide' : 'Show'} details of job ${
-              remediation.jobName
-            } of ${remediation.entityRef ?? remediation.project}`}
-            onClick={() => onToggle(remediation)}
-          >
-            {expanded ? <ExpandLessIcon /> : <ExpandMoreIcon />}
-          </IconButton>
-        );
-      },
-    });
-  }
-
-  const totalCount = page?.totalCount ?? 0;
   return (
-    <Table<Remediation>
-      title={title}
+    <ServerPagedTable<Remediation>
+      {...props}
       columns={columns}
-      data={rows}
-      isLoading={loading}
-      emptyContent={emptyContent}
-      page={pageIndex}
-      totalCount={totalCount}
-      onPageChange={(newPage: number, newPageSize: number) =>
-        onPageChange(newPage, newPageSize)
+      toggleLabel={(remediation, expanded) =>
+        `${expanded ? 'Hide' : 'Show'} details of job ${
+          remediation.jobName
+        } of ${remediation.entityRef ?? remediation.project}`
       }
-      onRowsPerPageChange={(newPageSize: number) =>
-        onPageChange(0, newPageSize)
-      }
-      options={{
-        paging: totalCount > DEFAULT_PAGE_SIZE_OPTIONS[0] || pageIndex > 0,
-        pageSize,
-        pageSizeOptions: DEFAULT_PAGE_SIZE_OPTIONS,
-        emptyRowsWhenPaging: false,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-        draggable: false,
-        toolbar: title !== undefined,
-        rowStyle: (remediation: Remediation) =>
-          remediation.id === expandedId ? { fontWeight: 'bold' } : {},
-      }}
     />
   );
 }

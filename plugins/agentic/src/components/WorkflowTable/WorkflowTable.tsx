@@ -1,16 +1,14 @@
-import { ComponentType, ReactNode, useMemo } from 'react';
-import IconButton from '@material-ui/core/IconButton';
+import { ComponentType, ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
-import ExpandLessIcon from '@material-ui/icons/ExpandLess';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Page, Workflow } from '@agentic-devops/plugin-agentic-common';
 import { WorkflowStatus } from '../WorkflowStatus';
 import { WorkflowProgress } from '../WorkflowProgress';
 import { formatElapsed, formatTime } from '../../lib/format';
+import { ServerPagedTable } from '../ServerPagedTable';
 
-export const DEFAULT_PAGE_SIZE_OPTIONS = [5, 10, 20, 50];
+export { DEFAULT_PAGE_SIZE_OPTIONS } from '../ServerPagedTable';
 
 export interface WorkflowTableProps {
   title?: string;
@@ -40,27 +38,7 @@ export interface WorkflowTableProps {
  * server (offset and limit come from `pageIndex` and `pageSize`).
  */
 export function WorkflowTable(props: WorkflowTableProps) {
-  const {
-    title,
-    page,
-    loading,
-    pageIndex,
-    pageSize,
-    onPageChange,
-    pageSizeOptions = DEFAULT_PAGE_SIZE_OPTIONS,
-    showEntity,
-    workflowLink,
-    expandedId,
-    onToggle,
-    emptyContent,
-    container,
-  } = props;
-
-  // material-table annotates its rows; give it copies.
-  const rows = useMemo(
-    () => (page?.items ?? []).map(workflow => ({ ...workflow })),
-    [page],
-  );
+  const { showEntity, workflowLink, ...tableProps } = props;
 
   const columns: TableColumn<Workflow>[] = [
     {
@@ -115,58 +93,13 @@ export function WorkflowTable(props: WorkflowTableProps) {
         formatElapsed(workflow.startedAt, workflow.finishedAt),
     },
   );
-  if (onToggle) {
-    columns.push({
-      title: '',
-      width: '48px',
-      render: workflow => {
-        const expanded = workflow.id === expandedId;
-        return (
-          <IconButton
-            size="small"
-            aria-expanded={expanded}
-            aria-label={`${expanded ? 'Hide' : 'Show'} tasks of ${
-              workflow.title
-            }`}
-            onClick={() => onToggle(workflow)}
-          >
-            {expanded ? <ExpandLessIcon /> : <ExpandMoreIcon />}
-          </IconButton>
-        );
-      },
-    });
-  }
-
-  const totalCount = page?.totalCount ?? 0;
   return (
-    <Table<Workflow>
-      title={title}
+    <ServerPagedTable<Workflow>
+      {...tableProps}
       columns={columns}
-      data={rows}
-      isLoading={loading}
-      emptyContent={emptyContent}
-      page={pageIndex}
-      totalCount={totalCount}
-      onPageChange={(newPage: number, newPageSize: number) =>
-        onPageChange(newPage, newPageSize)
+      toggleLabel={(workflow, expanded) =>
+        `${expanded ? 'Hide' : 'Show'} tasks of ${workflow.title}`
       }
-      onRowsPerPageChange={(newPageSize: number) =>
-        onPageChange(0, newPageSize)
-      }
-      components={container ? { Container: container } : undefined}
-      options={{
-        paging: totalCount > pageSizeOptions[0] || pageIndex > 0,
-        pageSize,
-        pageSizeOptions,
-        emptyRowsWhenPaging: false,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-        draggable: false,
-        toolbar: title !== undefined,
-        rowStyle: (workflow: Workflow) =>
-          workflow.id === expandedId ? { fontWeight: 'bold' } : {},
-      }}
     />
   );
 }

@@ -1,0 +1,5 @@
+export {
+  ServerPagedTable,
+  DEFAULT_PAGE_SIZE_OPTIONS,
+} from './ServerPagedTable';
+export type { ServerPagedTableProps } from './ServerPagedTable';
