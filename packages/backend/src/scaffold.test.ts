@@ -83,7 +83,7 @@ describe('the microservice template, when a run goes wrong', () => {
       portal,
       token,
       'GET',
-      `/catalog/entities/by-name/${ref.replace(/[:]/, '/').replace(':', '/')}`,
+      `/catalog/entities/by-name/${ref.replace(':', '/')}`,
     );
   const locationsNaming = async (name: string) => {
     const { body } = await callPortal(

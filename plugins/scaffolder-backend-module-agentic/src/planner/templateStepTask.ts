@@ -51,7 +51,7 @@ function errorOf(message: string): string {
   const text = (stackAt < 0 ? lines : lines.slice(0, stackAt))
     .join('\n')
     .trim()
-    .replace(/^(Error|InputError|[A-Za-z]+Error): /, '');
+    .replace(/^[A-Za-z]*Error: /, '');
   return text.length > MAX_ERROR_LENGTH
     ? `${text.slice(0, MAX_ERROR_LENGTH)}…`
     : text;
